@@ -1,0 +1,19 @@
+import { loadArticles } from "../corpus.js";
+import { outputFormat, parseFlags, printRows, reportProblems, requireFolder } from "../cli-util.js";
+
+export const summary = "list the articles and the files that could not be read";
+export const usage = `usage: talkingpoints articles [DIR=data/articles] [--json | --csv]
+  --json   {"articles": [...], "problems": [...]} with every field, text included
+  --csv    one row per article (text included)`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" } }, "articles");
+  const format = outputFormat(values, "articles");
+  const dir = requireFolder(positionals[0] ?? "data/articles", "articles");
+  const { articles, problems } = loadArticles(dir);
+  reportProblems(problems);
+  if (format === "json") printRows([], "json", undefined, { articles, problems });
+  else if (format === "csv") printRows(articles.map((a) => ({ ...a, warnings: a.warnings.join("; ") })), "csv");
+  else printRows(articles.map((a) => ({ id: a.id, date: a.date, from: a.dateSource, outlet: a.outlet, words: a.words, title: a.title, warnings: a.warnings.length })), "table");
+  return 0;
+}

@@ -1,0 +1,87 @@
+// Rich output for notebooks: escaped tables, notes, and plotly charts that render offline.
+// tslab prints a cell's last value as plain text; anything richer goes through tslab.display.html.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { escapeHtml, jsonForScript } from "./escape.js";
+import { tableHtml, type HtmlTableOptions, type Row } from "./table.js";
+
+/** A plotly figure as plain data: what every plot builder returns. */
+export interface Figure {
+  data: Array<Record<string, unknown>>;
+  layout: Record<string, unknown>;
+}
+
+// Resolve from the project root (the kernel's and CLI's working directory), which works under
+// tslab's CommonJS output and the ESM build alike.
+const requireHere = createRequire(path.join(process.cwd(), "noop.js"));
+
+/** The plotly cartesian bundle as one inline <script>, escaped so nothing in it can close the element. */
+export function bundleHtml(): string {
+  const file = requireHere.resolve("plotly.js-cartesian-dist-min");
+  const js = fs.readFileSync(file, "utf8").replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "<\\!--");
+  return `<script type="text/javascript">${js}</script>`;
+}
+
+export const STYLE = `<style>
+.tp-table{max-height:32em;overflow:auto;margin:.5em 0}
+.tp-table table{border-collapse:collapse;font-size:12px}
+.tp-table th,.tp-table td{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top;max-width:40em}
+.tp-table th{background:#f4f4f4;position:sticky;top:0}
+.tp-note{border-left:4px solid #e0a800;background:#fff8e1;padding:.4em .8em;margin:.5em 0}
+.tp-plot{width:100%;min-height:420px}
+</style>`;
+
+let plotCount = 0;
+
+/** True when a figure has nothing to draw: no traces, or traces with no points. */
+export function isEmptyFigure(fig: Figure): boolean {
+  return fig.data.every((t) => {
+    const vals = (t.x ?? t.y ?? t.z ?? t.values) as unknown[] | undefined;
+    return !Array.isArray(vals) || vals.length === 0;
+  });
+}
+
+/** A <div> and a script that draws the figure once window.Plotly exists. Ids count up, so output is deterministic. */
+export function plotHtml(fig: Figure, options: { id?: string; empty?: string } = {}): string {
+  const { id = `tp-plot-${++plotCount}`, empty = "Nothing to chart for this corpus." } = options;
+  if (isEmptyFigure(fig)) return noteHtml(empty);
+  const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
+  return `<div id="${escapeHtml(id)}" class="tp-plot" style="height:${height}px"></div>
+<script type="text/javascript">(function(){var fig=${jsonForScript(fig)};var tries=0;
+function draw(){if(!window.Plotly){if(++tries<200)setTimeout(draw,50);return;}
+window.Plotly.newPlot(${jsonForScript(id)},fig.data,fig.layout,{responsive:true,displaylogo:false});}
+draw();})();</script>`;
+}
+
+/** A highlighted note, e.g. in place of a chart that has no data. Text is escaped. */
+export function noteHtml(text: string): string {
+  return `<div class="tp-note">${escapeHtml(text)}</div>`;
+}
+
+type Display = { html(s: string): void; markdown(s: string): void };
+
+function tslabDisplay(): Display {
+  return (requireHere("tslab") as { display: Display }).display;
+}
+
+/** Notebook output: each function writes one rich output with tslab.display. */
+export const show = {
+  /** Inline the plotly bundle and the table styles; call once at the top of a notebook. */
+  setup(): void {
+    tslabDisplay().html(STYLE + bundleHtml());
+  },
+  table(rows: Row[], options: HtmlTableOptions = {}): void {
+    tslabDisplay().html(rows.length ? tableHtml(rows, options) : noteHtml(`No rows${options.caption ? ` for ${options.caption}` : ""}.`));
+  },
+  plot(fig: Figure, options: { empty?: string } = {}): void {
+    tslabDisplay().html(plotHtml(fig, options));
+  },
+  note(text: string): void {
+    tslabDisplay().html(noteHtml(text));
+  },
+  /** Escaped plain text in a <pre>, for KWIC lines and quotes. */
+  text(lines: string[]): void {
+    tslabDisplay().html(`<pre class="tp-text">${escapeHtml(lines.join("\n"))}</pre>`);
+  },
+};

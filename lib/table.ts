@@ -1,0 +1,66 @@
+// Rows → text tables for the terminal, CSV and escaped HTML.
+import { escapeHtml } from "./escape.js";
+
+export type Row = Record<string, unknown>;
+
+/** The columns of a set of rows, in first-seen order. */
+export function columnsOf(rows: Row[]): string[] {
+  const cols: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) if (!seen.has(k)) { seen.add(k); cols.push(k); }
+  return cols;
+}
+
+/** A cell as text: arrays joined with "; ", objects as JSON, null as "". */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (Array.isArray(v)) return v.map(cellText).join("; ");
+  if (typeof v === "object") return JSON.stringify(v);
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
+  return String(v);
+}
+
+/** RFC 4180 CSV with a header row; fields with commas, quotes or newlines are quoted. */
+export function toCsv(rows: Row[], columns = columnsOf(rows)): string {
+  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  // A leading = + - @ would run as a formula in a spreadsheet: prefix a quote (OWASP CSV injection advice).
+  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s);
+  const lines = [columns.map(q).join(",")];
+  for (const r of rows) lines.push(columns.map((c) => q(safe(cellText(r[c])))).join(","));
+  return lines.join("\n") + "\n";
+}
+
+/** A fixed-width text table for the terminal; long cells are cut to `maxWidth` characters. */
+export function toTextTable(rows: Row[], columns = columnsOf(rows), maxWidth = 48): string {
+  const cut = (s: string) => {
+    const one = s.replace(/\s+/g, " ");
+    return one.length > maxWidth ? one.slice(0, maxWidth - 1) + "…" : one;
+  };
+  const cells = rows.map((r) => columns.map((c) => cut(cellText(r[c]))));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)));
+  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(columns), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n") + "\n";
+}
+
+export interface HtmlTableOptions {
+  columns?: string[];
+  caption?: string;
+  /** Offer the table as a CSV download with this file name. */
+  csv?: string;
+  /** Show at most this many rows (the CSV holds them all). Default 200. */
+  maxRows?: number;
+}
+
+/** An HTML table with every cell escaped, optionally with a "Download CSV" link carrying all rows. */
+export function tableHtml(rows: Row[], options: HtmlTableOptions = {}): string {
+  const { columns = columnsOf(rows), caption, csv, maxRows = 200 } = options;
+  const head = `<tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
+  const body = rows.slice(0, maxRows).map((r) =>
+    `<tr>${columns.map((c) => `<td>${escapeHtml(cellText(r[c]))}</td>`).join("")}</tr>`).join("\n");
+  const more = rows.length > maxRows ? `<p class="tp-more">${rows.length - maxRows} more rows in the CSV.</p>` : "";
+  const link = csv
+    ? `<p class="tp-csv"><a download="${escapeHtml(csv)}" href="data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(rows, columns))}">Download ${escapeHtml(csv)}</a> (${rows.length} rows)</p>`
+    : "";
+  const cap = caption ? `<caption>${escapeHtml(caption)}</caption>` : "";
+  return `<div class="tp-table">${link}<table>${cap}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>${more}</div>`;
+}
