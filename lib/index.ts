@@ -1,0 +1,7 @@
+// The public API of talkingpoints, on one page: articles → tokens → counts → keyness / figures → plots.
+export * from "./types.js";
+export * from "./corpus.js";
+export * from "./frame.js";
+export * from "./table.js";
+export * from "./escape.js";
+export * from "./display.js";
