@@ -5,3 +5,4 @@ export * from "./frame.js";
 export * from "./table.js";
 export * from "./escape.js";
 export * from "./display.js";
+export * from "./plot-articles.js";

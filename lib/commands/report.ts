@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import path from "node:path";
+import { loadArticles } from "../corpus.js";
+import { parseFlags, requireFolder, UsageError } from "../cli-util.js";
+import { ensureJupyter, projectRoot } from "../jupyter.js";
+import { renderNotebooks } from "../report.js";
+import { indexHtml, notebookTitle, summarizeCorpus } from "../report-index.js";
+
+export const summary = "run every notebook on DIR through Jupyter and write HTML reports";
+export const usage = `usage: talkingpoints report [DIR=data/articles] [--out reports] [--only NAME]...
+  --out DIR    where the HTML files go (default reports/)
+  --only NAME  run only this notebook (e.g. 02-themes or 02); repeatable`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { out: { type: "string" }, only: { type: "string", multiple: true } }, "report");
+  const dataDir = path.resolve(requireFolder(positionals[0] ?? "data/articles", "report"));
+  const root = projectRoot();
+  const outDir = path.resolve(values.out ?? path.join(root, "reports"));
+  const log = (s: string) => process.stderr.write(s + "\n");
+  const missing = ensureJupyter(log);
+  if (missing) throw new UsageError(`talkingpoints report: ${missing}`, 3);
+  const t0 = Date.now();
+  let results;
+  try {
+    results = await renderNotebooks({ root, dataDir, outDir, only: values.only, log });
+  } catch (e) {
+    throw new UsageError(`talkingpoints report: ${(e as Error).message}`);
+  }
+  const { articles, problems } = loadArticles(dataDir);
+  const version = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
+  const entries = results.map((r) => ({ ...r, title: notebookTitle(path.join(root, "notebooks", r.notebook)) }));
+  const command = `talkingpoints report ${argv.join(" ")}`.trim();
+  fs.writeFileSync(path.join(outDir, "index.html"), indexHtml(summarizeCorpus(articles, problems, path.join(root, "data", "themes.yml")), entries,
+    { version, command, dataDir: path.relative(root, dataDir) || ".", generatedAt: new Date().toISOString() }));
+  const failed = results.find((r) => r.error);
+  if (failed) {
+    process.stderr.write(`talkingpoints report: notebooks/${failed.notebook} failed at ${failed.error}\n`);
+    return 1;
+  }
+  log(`${results.length} report(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${path.join(path.relative(process.cwd(), outDir) || ".", "index.html")}`);
+  return 0;
+}

@@ -1,0 +1,116 @@
+// `talkingpoints report`: execute every notebook on the tslab kernel through Jupyter and write HTML reports.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { jupyterEnv } from "./jupyter.js";
+
+export interface ReportOptions {
+  /** Project root (holds notebooks/, scripts/run_notebook.py, jupyter/kernels). */
+  root: string;
+  /** Article folder the notebooks read. */
+  dataDir: string;
+  /** Output folder for the HTML files. */
+  outDir: string;
+  /** Notebook names (with or without .ipynb, or a number prefix like "02") to run; default all. */
+  only?: string[];
+  /** Notebooks run at once; default min(2, cores). */
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+export interface NotebookResult {
+  notebook: string;
+  html: string | null;
+  seconds: number;
+  /** Set when the notebook failed: which cell, its source line and the error message. */
+  error?: string;
+}
+
+/** The notebooks in notebooks/, sorted, filtered by `only`. An unknown name in `only` is an error. */
+export function listNotebooks(root: string, only?: string[]): string[] {
+  const dir = path.join(root, "notebooks");
+  const all = fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort();
+  if (!only || only.length === 0) return all;
+  return only.map((o) => {
+    const hit = all.find((f) => f === o || f === `${o}.ipynb` || f.startsWith(`${o}-`));
+    if (!hit) throw new Error(`no notebook "${o}" in notebooks/ (have: ${all.join(", ")})`);
+    return hit;
+  });
+}
+
+/** The Python that Jupyter runs on (from the `jupyter` script's #! line), so nbclient imports. */
+function jupyterPython(): string {
+  const which = spawnSync("sh", ["-c", "command -v jupyter"], { encoding: "utf8" }).stdout.trim();
+  const first = which ? fs.readFileSync(which, "utf8").split("\n")[0] : "";
+  const m = /^#!\s*(\S+python\S*)/.exec(first);
+  return m ? m[1] : "python3";
+}
+
+interface RunnerOutput { ok: boolean; cell?: number; source?: string[]; stderr?: string; error?: string }
+
+/** Turn the runner's failure record into "cell 4, line 2 `code`: TypeError: message". */
+export function describeFailure(r: RunnerOutput): string {
+  const stderr = (r.stderr ?? "").trim();
+  const src = r.source ?? [];
+  // tslab compile errors: "2:7 - Type 'string' is not assignable to type 'number'."
+  const compile = /^(\d+):(\d+) - (.+)$/m.exec(stderr);
+  // runtime errors: "evalmachine.<anonymous>:2" then "Error: message"
+  const runtimeLine = /evalmachine\.<anonymous>:(\d+)/.exec(stderr);
+  const message = compile ? compile[3] : (/^\w*(?:Error|Exception)\b.*$/m.exec(stderr)?.[0] ?? stderr.split("\n").filter(Boolean).pop() ?? r.error ?? "unknown error");
+  let line = compile ? Number(compile[1]) : runtimeLine ? Number(runtimeLine[1]) - 1 : 0;
+  if (line < 1 || line > src.length) line = src.findIndex((s) => s.trim()) + 1 || 1;
+  return `cell ${r.cell}, line ${line}: \`${(src[line - 1] ?? "").trim()}\`: ${message}`;
+}
+
+function runOne(python: string, script: string, nbPath: string, html: string, opts: ReportOptions): Promise<RunnerOutput> {
+  return new Promise((resolve) => {
+    const child = spawn(python, [script, nbPath, html, opts.root, "600"], { cwd: opts.root, env: jupyterEnv(opts.root, opts.dataDir), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => {
+      const last = out.trim().split("\n").pop() ?? "";
+      try {
+        resolve(JSON.parse(last) as RunnerOutput);
+      } catch {
+        const why = err.trim().split("\n").filter((l) => !/Warning|validate\(nb\)/.test(l)).slice(-3).join(" ");
+        resolve({ ok: false, error: `the notebook runner exited with code ${code}: ${why || "no output"}` });
+      }
+    });
+  });
+}
+
+/** Run the notebooks (at most `concurrency` at once); stops starting new ones after the first failure. */
+export async function renderNotebooks(opts: ReportOptions): Promise<NotebookResult[]> {
+  const { root, outDir, only, concurrency = Math.max(1, Math.min(2, os.cpus().length)), log = () => {} } = opts;
+  const names = listNotebooks(root, only);
+  fs.mkdirSync(outDir, { recursive: true });
+  const python = jupyterPython();
+  const script = path.join(root, "scripts", "run_notebook.py");
+  const results: NotebookResult[] = [];
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < names.length && !failed) {
+      const name = names[next++];
+      const html = path.join(outDir, name.replace(/\.ipynb$/, ".html"));
+      log(`running notebooks/${name}…`);
+      const t0 = Date.now();
+      const r = await runOne(python, script, path.join(root, "notebooks", name), html, opts);
+      const seconds = (Date.now() - t0) / 1000;
+      if (r.ok) {
+        log(`  ${name}: done in ${seconds.toFixed(1)} s → ${path.relative(process.cwd(), html) || html}`);
+        results.push({ notebook: name, html, seconds });
+      } else {
+        failed = true;
+        const error = r.cell ? describeFailure(r) : (r.error ?? "unknown error");
+        log(`  ${name}: FAILED after ${seconds.toFixed(1)} s — ${error}`);
+        results.push({ notebook: name, html: null, seconds, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
+  return results.sort((a, b) => (a.notebook < b.notebook ? -1 : 1));
+}
