@@ -2,20 +2,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Article, LoadResult, Problem } from "./types.js";
-import { decodeBytes } from "./decode.js";
-import { formatFor } from "./formats/index.js";
-import { isProblem, type ParsedRecord } from "./formats/format.js";
+import { decodeBytes, sniffHtmlCharset } from "./decode.js";
+import { formatFor, supportedExtensions } from "./formats/index.js";
+import { isProblem, type ParsedRecord, type RecordProblem } from "./formats/format.js";
+import { html } from "./formats/html.js";
 import { validDate, datelineDate } from "./dates.js";
-import { walkFiles } from "./walk.js";
+import { errorText, walkFiles } from "./walk.js";
 import { loadOutlets, outletFromText, type OutletAliases } from "./outlets.js";
 
 export interface LoadOptions {
-  /** Largest file read, in bytes; larger files are problems. Default 20 MB. */
+  /** Largest file read, in bytes; larger files are problems. Default DEFAULT_MAX_BYTES (20 MB). */
   maxBytes?: number;
   /** Outlet alias file; default data/outlets.yml under the working directory. */
   outletsFile?: string;
 }
 
+/**
+ * Files above this size are listed as problems, not read: 20 MB is far more than any article
+ * (the seeds are 2–9 KB) and keeps a stray video or database dump from filling memory.
+ */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** The folder the notebooks and CLI read: $TALKINGPOINTS_DATA, else data/articles. */
@@ -29,24 +34,29 @@ export function dataDir(): string {
  */
 export function loadArticles(folderOrFiles: string | string[], options: LoadOptions = {}): LoadResult {
   const { maxBytes = DEFAULT_MAX_BYTES, outletsFile = "data/outlets.yml" } = options;
+  if (typeof maxBytes !== "number" || !(maxBytes > 0)) throw new Error(`loadArticles: maxBytes must be a positive number of bytes, got ${String(maxBytes)}`);
   const roots = Array.isArray(folderOrFiles) ? folderOrFiles : [folderOrFiles];
   const problems: Problem[] = [];
   const files: Array<{ abs: string; rel: string }> = [];
   for (const root of roots) {
-    const base = fs.existsSync(root) && fs.statSync(root).isDirectory() ? root : path.dirname(root);
-    const rel = (abs: string) => path.relative(base, abs).split(path.sep).join("/") || path.basename(abs);
-    if (!fs.existsSync(root)) {
-      problems.push({ file: root, reason: "no such file or folder" });
+    let isDir: boolean;
+    try {
+      isDir = fs.statSync(root).isDirectory();
+    } catch (e) {
+      problems.push({ file: root, reason: `${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : `unreadable (${errorText(e)})`}` });
       continue;
     }
+    const base = isDir ? root : path.dirname(root);
+    const rel = (abs: string) => path.relative(base, abs).split(path.sep).join("/") || path.basename(abs);
     const walked = walkFiles(root, rel);
     problems.push(...walked.problems);
     for (const abs of walked.files) files.push({ abs, rel: rel(abs) });
   }
-  const aliases = loadOutlets(outletsFile);
+  const outlets = loadOutletsSafely(outletsFile);
+  if (outlets.problem) problems.push(outlets.problem);
   const articles: Article[] = [];
   for (const f of files) {
-    const r = loadFile(f.abs, f.rel, maxBytes, aliases);
+    const r = loadFile(f.abs, f.rel, maxBytes, outlets.aliases);
     articles.push(...r.articles);
     problems.push(...r.problems);
   }
@@ -54,47 +64,68 @@ export function loadArticles(folderOrFiles: string | string[], options: LoadOpti
   return { articles, problems };
 }
 
+/** A broken outlets file is a problem on the list, not a crash: the articles load without aliases. */
+function loadOutletsSafely(file: string): { aliases: OutletAliases; problem?: Problem } {
+  try {
+    return { aliases: loadOutlets(file) };
+  } catch (e) {
+    return { aliases: [], problem: { file, reason: `outlet aliases not used: ${String((e as Error).message ?? e).split("\n")[0]}` } };
+  }
+}
 
-
-
-/** Read one file into its articles and problems. */
-export function loadFile(abs: string, rel: string, maxBytes: number, aliases: OutletAliases): LoadResult {
+/** Read one file into its articles and problems. Never throws: anything that goes wrong is a problem naming the file. */
+export function loadFile(abs: string, rel: string, maxBytes: number = DEFAULT_MAX_BYTES, aliases: OutletAliases = []): LoadResult {
+  const fail = (reason: string): LoadResult => ({ articles: [], problems: [{ file: rel, reason }] });
   const ext = path.extname(abs).toLowerCase();
   const format = formatFor(ext);
-  if (!format) return { articles: [], problems: [{ file: rel, reason: `unsupported extension "${ext || "(none)"}" (skipped)` }] };
+  if (!format) return fail(`unsupported extension "${ext || "(none)"}" (skipped; the loader reads ${supportedExtensions().join(" ")})`);
   let bytes: Buffer;
   try {
     const size = fs.statSync(abs).size;
-    if (size > maxBytes) return { articles: [], problems: [{ file: rel, reason: `larger than the ${Math.round(maxBytes / 1048576)} MB limit (${size} bytes)` }] };
+    if (size > maxBytes) return fail(`larger than the ${sizeText(maxBytes)} limit (${sizeText(size)}; skipped)`);
     bytes = fs.readFileSync(abs);
   } catch (e) {
-    return { articles: [], problems: [{ file: rel, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
+    return fail(`unreadable (${errorText(e)})`);
   }
-  if (bytes.length === 0) return { articles: [], problems: [{ file: rel, reason: "empty file" }] };
-  const decoded = decodeBytes(bytes);
-  if ("problem" in decoded) return { articles: [], problems: [{ file: rel, reason: decoded.problem }] };
-  if (!decoded.text.trim()) return { articles: [], problems: [{ file: rel, reason: "whitespace only" }] };
+  if (bytes.length === 0) return fail("empty file");
+  const decoded = decodeBytes(bytes, { declared: format === html ? sniffHtmlCharset(bytes) : null });
+  if ("problem" in decoded) return fail(decoded.problem);
+  if (!decoded.text.trim()) return fail("whitespace only");
   const stem = path.basename(abs, path.extname(abs));
   const out: LoadResult = { articles: [], problems: [] };
-  let records: ReturnType<typeof format.parse>;
+  let records: Array<ParsedRecord | RecordProblem>;
   try {
     records = format.parse(decoded.text.replace(/^\uFEFF/, ""), rel);
   } catch (e) {
-    return { articles: [], problems: [{ file: rel, reason: `could not be parsed: ${(e as Error).message.split("\n")[0]}` }] };
+    return fail(`could not be parsed (${String((e as Error).message ?? e).split("\n")[0].slice(0, 160)})`);
   }
   for (const r of records) {
+    const line = r.line !== undefined ? { line: r.line } : {};
     if (isProblem(r)) {
-      out.problems.push({ file: r.line ? `${rel}:${r.line}` : rel, reason: r.problem, ...(r.line ? { line: r.line } : {}) });
+      out.problems.push({ file: rel, reason: r.problem, ...line });
       continue;
     }
     if (!r.text.trim()) {
-      out.problems.push({ file: r.line ? `${rel}:${r.line}` : rel, reason: "no article text", ...(r.line ? { line: r.line } : {}) });
+      out.problems.push({ file: rel, reason: `${r.line !== undefined ? `line ${r.line}: ` : ""}no article text`, ...line });
       continue;
     }
-    out.articles.push(toArticle(r, records.length > 1 ? (r.id ?? `${stem}-${r.line ?? out.articles.length + 1}`) : (r.id ?? stem),
-      r.line && records.length > 1 ? `${rel}#${r.line}` : rel, [...decoded.warnings, ...(r.warnings ?? [])], aliases));
+    // Records of .jsonl/.csv/.json lists carry their line: "<stem>-<line>" and "file#line" point back to it.
+    const id = r.id ?? (r.line !== undefined ? `${stem}-${r.line}` : stem);
+    const file = r.line !== undefined ? `${rel}#${r.line}` : rel;
+    try {
+      out.articles.push(toArticle(r, id, file, [...decoded.warnings, ...(r.warnings ?? [])], aliases));
+    } catch (e) {
+      out.problems.push({ file: rel, reason: `could not be read as an article (${String((e as Error).message ?? e).split("\n")[0].slice(0, 160)})`, ...line });
+    }
   }
+  if (!records.length) out.problems.push({ file: rel, reason: "no articles in the file" });
   return out;
+}
+
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
 }
 
 function toArticle(r: ParsedRecord, id: string, file: string, warnings: string[], aliases: OutletAliases): Article {
@@ -155,17 +186,22 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-/** Make ids unique in place: the second "a" becomes "a-2", the third "a-3". */
+/** Make ids unique in place: the second "a" becomes "a-2", the third "a-3"; each renamed article says so in a warning. */
 function uniqueIds(articles: Article[]): void {
-  const seen = new Map<string, number>();
+  const first = new Map<string, Article>();
+  const count = new Map<string, number>();
   const taken = new Set(articles.map((a) => a.id));
   for (const a of articles) {
-    const n = (seen.get(a.id) ?? 0) + 1;
-    seen.set(a.id, n);
-    if (n === 1) continue;
-    let k = n;
+    const owner = first.get(a.id);
+    if (!owner) {
+      first.set(a.id, a);
+      continue;
+    }
+    let k = (count.get(a.id) ?? 1) + 1;
     while (taken.has(`${a.id}-${k}`)) k++;
+    count.set(a.id, k);
     taken.add(`${a.id}-${k}`);
+    a.warnings.push(`id "${a.id}" is also used by ${owner.file}; this article is "${a.id}-${k}"`);
     a.id = `${a.id}-${k}`;
   }
 }

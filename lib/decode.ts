@@ -54,7 +54,7 @@ function tooManyControls(text: string): boolean {
   return controls > Math.max(8, text.length / 100);
 }
 
-function declaredDecoder(label: string | null | undefined): TextDecoder | null {
+function declaredDecoder(label: string | null | undefined): { decode(bytes: Uint8Array): string } | null {
   if (!label) return null;
   try {
     const d = new TextDecoder(label);

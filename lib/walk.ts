@@ -9,43 +9,89 @@ export interface Walked {
   problems: Problem[];
 }
 
-/** List the files below `root` (or `root` itself when it is a file); directories are followed once by real path. */
+/**
+ * List the files below `root` (or `root` itself when it is a file). Folders are followed once by real path,
+ * so a symlink loop ends; a second link to a file already listed, a hidden file or folder (name starting
+ * with "."), a broken link and anything that is not a regular file become problems, never silent skips.
+ */
 export function walkFiles(root: string, rel: (abs: string) => string): Walked {
   const files: string[] = [];
   const problems: Problem[] = [];
-  const seenDirs = new Set<string>();
-  const visit = (abs: string): void => {
+  const seenDirs = new Map<string, string>();
+  const seenFiles = new Map<string, string>();
+  const problem = (abs: string, reason: string) => problems.push({ file: rel(abs), reason });
+  const visit = (abs: string, isRoot: boolean): void => {
+    const name = path.basename(abs);
     let st: fs.Stats;
     try {
       st = fs.statSync(abs);
     } catch (e) {
-      problems.push({ file: rel(abs), reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      const broken = (e as NodeJS.ErrnoException).code === "ENOENT" && isSymlink(abs);
+      problem(abs, broken ? "broken link (its target does not exist)" : `unreadable (${errorText(e)})`);
+      return;
+    }
+    if (!isRoot && name.startsWith(".")) {
+      // Editors and operating systems leave these (.DS_Store, .ipynb_checkpoints, .git): listed, not read.
+      problem(abs, st.isDirectory() ? "hidden folder (skipped)" : "hidden file (skipped)");
+      return;
+    }
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch (e) {
+      problem(abs, `unreadable (${errorText(e)})`);
       return;
     }
     if (st.isDirectory()) {
-      let real: string;
-      try {
-        real = fs.realpathSync(abs);
-      } catch (e) {
-        problems.push({ file: rel(abs), reason: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      const first = seenDirs.get(real);
+      if (first !== undefined) {
+        problem(abs, `link to a folder already read (${first || "."}); skipped so the walk ends`);
         return;
       }
-      if (seenDirs.has(real)) return; // a symlink back into a folder already read: reading it again would loop
-      seenDirs.add(real);
+      seenDirs.set(real, isRoot ? "" : rel(abs));
       let names: string[];
       try {
         names = fs.readdirSync(abs).sort();
       } catch (e) {
-        problems.push({ file: rel(abs), reason: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        problem(abs, `unreadable folder (${errorText(e)})`);
         return;
       }
-      for (const n of names) if (!n.startsWith(".")) visit(path.join(abs, n));
+      for (const n of names) visit(path.join(abs, n), false);
     } else if (st.isFile()) {
+      const first = seenFiles.get(real);
+      if (first !== undefined) {
+        problem(abs, `same file as ${first} (a link; skipped)`);
+        return;
+      }
+      seenFiles.set(real, rel(abs));
       files.push(abs);
     } else {
-      problems.push({ file: rel(abs), reason: "not a regular file (skipped)" });
+      problem(abs, "not a regular file (skipped)");
     }
   };
-  visit(root);
+  visit(root, true);
   return { files, problems };
+}
+
+function isSymlink(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** A short reason for a file-system error: "permission denied" rather than a stack of errno text. */
+export function errorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    ENOENT: "no such file",
+    EIO: "input/output error",
+    ELOOP: "too many levels of symbolic links",
+    ENAMETOOLONG: "name too long",
+    EISDIR: "is a folder",
+  };
+  return (code && known[code]) ?? code ?? String((e as Error).message ?? e).split("\n")[0];
 }
