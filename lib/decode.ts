@@ -9,7 +9,19 @@ export interface DecodeOptions {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-const cp1252 = new TextDecoder("windows-1252");
+// Node's TextDecoder("windows-1252") decodes 0x80–0x9F as Latin-1 control characters since 20.18.3
+// (nodejs/node#60888), so curly quotes and "€" would be lost: map that range by the WHATWG table here.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Windows-1252 bytes → text (every byte value decodes; 0x80–0x9F by the WHATWG table). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString("latin1")
+    .replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
+}
 
 /**
  * Decode a file's bytes: UTF-8 (BOM optional), UTF-16 LE/BE with BOM (or without, when every other byte is NUL),
@@ -35,7 +47,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   } catch {
     const declared = declaredDecoder(options.declared);
     if (declared) return { text: declared.decode(bytes), warnings: [] };
-    const text = cp1252.decode(bytes);
+    const text = decodeWindows1252(bytes);
     if (tooManyControls(text)) return { problem: "binary file (not valid text in UTF-8 or Windows-1252)" };
     return { text, warnings: ["not valid UTF-8: decoded as Windows-1252"] };
   }
@@ -59,7 +71,8 @@ function declaredDecoder(label: string | null | undefined): { decode(bytes: Uint
   try {
     const d = new TextDecoder(label);
     // A page that says UTF-8 but is not: fall through to the Windows-1252 guess and its warning.
-    return d.encoding === "utf-8" || d.encoding.startsWith("utf-16") ? null : d;
+    if (d.encoding === "utf-8" || d.encoding.startsWith("utf-16")) return null;
+    return d.encoding === "windows-1252" ? { decode: decodeWindows1252 } : d;
   } catch {
     return null;
   }

@@ -2,12 +2,14 @@ import { loadArticles } from "../corpus.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder } from "../cli-util.js";
 
 export const summary = "list the articles and the files that could not be read";
-export const usage = `usage: talkingpoints articles [DIR=data/articles] [--json | --csv]
-  --json   {"articles": [...], "problems": [...]} with every field, text included
-  --csv    one row per article (text included)`;
+export const usage = `usage: talkingpoints articles [DIR=data/articles] [--json | --csv] [--strict]
+  --json    {"articles": [...], "problems": [...]} with every field, text included
+  --csv     one row per article (text included)
+  --strict  exit 1 when any file or record could not be read (problems are listed on stderr)
+Exits 1 when DIR holds no articles.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" } }, "articles");
+  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" }, strict: { type: "boolean" } }, "articles");
   const format = outputFormat(values, "articles");
   const dir = requireFolder(positionals[0] ?? "data/articles", "articles");
   const { articles, problems } = loadArticles(dir);
@@ -15,5 +17,14 @@ export async function run(argv: string[]): Promise<number> {
   if (format === "json") printRows([], "json", undefined, { articles, problems });
   else if (format === "csv") printRows(articles.map((a) => ({ ...a, warnings: a.warnings.join("; ") })), "csv");
   else printRows(articles.map((a) => ({ id: a.id, date: a.date, from: a.dateSource, outlet: a.outlet, words: a.words, title: a.title, warnings: a.warnings.length })), "table");
+  if (!articles.length) {
+    const why = problems.length ? ` (${problems.length} file${problems.length === 1 ? "" : "s"} or records could not be read)` : "";
+    process.stderr.write(`talkingpoints articles: no articles found in ${dir}${why}\n`);
+    return 1;
+  }
+  if (values.strict && problems.length) {
+    process.stderr.write(`talkingpoints articles: ${problems.length} problem${problems.length === 1 ? "" : "s"} (--strict)\n`);
+    return 1;
+  }
   return 0;
 }
