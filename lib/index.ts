@@ -6,3 +6,8 @@ export * from "./table.js";
 export * from "./escape.js";
 export * from "./display.js";
 export * from "./plot-articles.js";
+export * from "./tokens.js";
+export * from "./themes.js";
+export * from "./kwic.js";
+export * from "./phrases.js";
+export * from "./plot-themes.js";

@@ -1,0 +1,44 @@
+import { loadArticles } from "../corpus.js";
+import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
+import { countThemes, DEFAULT_THEMES_FILE, loadThemes, matchesText, ThemeFileError, themeReach, type Theme } from "../themes.js";
+import { recurringPhrases } from "../phrases.js";
+
+export const summary = "count the themes of data/themes.yml in each article, and list the phrases the corpus repeats";
+export const usage = `usage: talkingpoints themes [DIR=data/articles] [--themes FILE] [--json | --csv]
+  --themes FILE  the theme dictionary (default ${DEFAULT_THEMES_FILE})
+  --json         {"themes": [{id, label}], "counts": [{article, theme, hits, per1k, matches}], "phrases": [{phrase, articles, count}]}
+  --csv          one row per article and theme (zeros included), matches as "form×count; …"
+Without --json or --csv: the themes ranked by reach, the hits per article, and the 30 most shared phrases.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { themes: { type: "string" }, json: { type: "boolean" }, csv: { type: "boolean" } }, "themes");
+  const format = outputFormat(values, "themes");
+  if (positionals.length > 1) throw new UsageError(`talkingpoints themes: expected at most one folder, got ${positionals.length} arguments`);
+  const dir = requireFolder(positionals[0] ?? "data/articles", "themes");
+  let themes: Theme[];
+  try {
+    themes = loadThemes(values.themes ?? DEFAULT_THEMES_FILE);
+  } catch (e) {
+    if (e instanceof ThemeFileError) throw new UsageError(`talkingpoints themes: ${e.message}`);
+    throw e;
+  }
+  const { articles, problems } = loadArticles(dir);
+  reportProblems(problems);
+  const counts = countThemes(articles, themes);
+  if (format === "csv") {
+    printRows(counts.map((c) => ({ ...c, per1k: Math.round(c.per1k * 1000) / 1000, matches: matchesText(c.matches) })), "csv");
+    return 0;
+  }
+  const phrases = recurringPhrases(articles);
+  if (format === "json") {
+    printRows([], "json", undefined, { themes: themes.map((t) => ({ id: t.id, label: t.label })), counts, phrases });
+    return 0;
+  }
+  process.stdout.write(`Themes by reach (${articles.length} articles)\n`);
+  printRows(themeReach(counts, articles, themes) as unknown as Array<Record<string, unknown>>, "table");
+  process.stdout.write(`\nHits per article (hits per 1,000 words)\n`);
+  printRows(counts.filter((c) => c.hits > 0).map((c) => ({ article: c.article, theme: c.theme, hits: c.hits, per1k: Math.round(c.per1k * 10) / 10, matches: matchesText(c.matches) })), "table");
+  process.stdout.write(`\nRecurring phrases (${phrases.length}; the 30 shared by most articles)\n`);
+  printRows(phrases.slice(0, 30) as unknown as Array<Record<string, unknown>>, "table", ["articles", "count", "phrase"]);
+  return 0;
+}

@@ -1,0 +1,223 @@
+// Stage 3b: tokens → recurring phrases. The phrases nobody named: word sequences the corpus repeats across articles,
+// found by hashing n-grams of stems (one pass per length), never by comparing articles pairwise.
+import type { Article } from "./types.js";
+import { isStopword, tokensOf, type Token } from "./tokens.js";
+
+export interface PhraseOptions {
+  /** Shortest phrase, in words. Default 2. */
+  min?: number;
+  /** Longest n-gram counted, in words. Default 6. Runs of recurring n-grams still join into longer phrases. */
+  max?: number;
+  /** Distinct articles a phrase must appear in. Default 2. */
+  minArticles?: number;
+}
+
+/** A phrase that recurs across articles. */
+export type Phrase = {
+  /** Its most frequent written form. */
+  phrase: string;
+  /** Distinct articles it appears in. */
+  articles: number;
+  /** Occurrences in all articles. */
+  count: number;
+};
+
+/**
+ * Phrases of `min`–`max` words that recur in at least `minArticles` articles. Words are compared by stem; a phrase
+ * neither starts nor ends with a stopword and stays inside one sentence. Where recurring `max`-word n-grams follow
+ * each other in the same articles they join into one longer phrase. A phrase is dropped when a longer one containing
+ * it appears in exactly the same articles, so only maximal phrases remain.
+ * @return Phrases, most articles first, then longest, then most frequent. Defaults: min 2, max 6, minArticles 2.
+ */
+export function recurringPhrases(articles: Article[], options: PhraseOptions = {}): Phrase[] {
+  const { min = 2, max = 6, minArticles = 2 } = options;
+  for (const [name, v] of [["min", min], ["max", max], ["minArticles", minArticles]] as const)
+    if (!Number.isInteger(v) || v < 1) throw new RangeError(`recurringPhrases: ${name} must be a whole number ≥ 1, not ${v}`);
+  if (max < min) throw new RangeError(`recurringPhrases: max (${max}) is smaller than min (${min})`);
+  return findPhrases(articles.map((a) => ({ text: a.text, tokens: tokensOf(a) })), min, max, minArticles);
+}
+
+interface Doc {
+  text: string;
+  tokens: Token[];
+}
+
+interface Gram {
+  /** Article indices, ascending, each once. */
+  docs: number[];
+  count: number;
+}
+
+const keyOf = (tokens: Token[], p: number, n: number) => {
+  let k = tokens[p].stem;
+  for (let i = p + 1; i < p + n; i++) k += " " + tokens[i].stem;
+  return k;
+};
+const inSentence = (tokens: Token[], p: number, n: number) => p + n <= tokens.length && tokens[p].sentence === tokens[p + n - 1].sentence;
+const edgesOk = (tokens: Token[], p: number, n: number) => !isStopword(tokens[p].lower) && !isStopword(tokens[p + n - 1].lower);
+
+function findPhrases(docs: Doc[], min: number, max: number, minArticles: number): Phrase[] {
+  // 1. Count every n-gram of stems (stopword edges included: long phrases are chained through them).
+  const grams = new Map<string, Gram>();
+  docs.forEach((d, di) => {
+    for (let p = 0; p < d.tokens.length; p++)
+      for (let n = min; n <= max && inSentence(d.tokens, p, n); n++) {
+        const k = keyOf(d.tokens, p, n);
+        const g = grams.get(k);
+        if (!g) grams.set(k, { docs: [di], count: 1 });
+        else {
+          g.count++;
+          if (g.docs[g.docs.length - 1] !== di) g.docs.push(di);
+        }
+      }
+  });
+  const recurs = (k: string) => (grams.get(k)?.docs.length ?? 0) >= minArticles;
+
+  // 2. Where each recurring n-gram occurs.
+  const where = new Map<string, Array<[number, number]>>();
+  docs.forEach((d, di) => {
+    for (let p = 0; p < d.tokens.length; p++)
+      for (let n = min; n <= max && inSentence(d.tokens, p, n); n++) {
+        const k = keyOf(d.tokens, p, n);
+        if (!recurs(k)) continue;
+        const list = where.get(k);
+        if (list) list.push([di, p]);
+        else where.set(k, [[di, p]]);
+      }
+  });
+
+  // 3. Candidate phrases: recurring n-grams with content-word edges, and longer runs of recurring max-grams.
+  const phrases = new Map<string, { length: number; occurrences: Array<[number, number]> }>();
+  for (const [k, occ] of where) {
+    const [di, p] = occ[0];
+    const n = k.split(" ").length;
+    if (edgesOk(docs[di].tokens, p, n)) phrases.set(k, { length: n, occurrences: occ });
+  }
+  for (const [k, length] of longCandidates(docs, grams, max, minArticles)) {
+    const occ = longOccurrences(docs, where, k, length, max);
+    if (new Set(occ.map((o) => o[0])).size >= minArticles) phrases.set(k, { length, occurrences: occ });
+  }
+
+  // 4. Keep maximal phrases: drop one whose article set equals that of a longer phrase containing it.
+  const docsOf = new Map<string, string>();
+  for (const [k, ph] of phrases) docsOf.set(k, Array.from(new Set(ph.occurrences.map((o) => o[0]))).sort((a, b) => a - b).join(","));
+  const dropped = new Set<string>();
+  for (const k of phrases.keys()) {
+    const stems = k.split(" ");
+    const sig = docsOf.get(k);
+    for (let i = 0; i < stems.length; i++)
+      for (let j = i + min; j <= stems.length; j++) {
+        if (j - i === stems.length) continue;
+        const sub = stems.slice(i, j).join(" ");
+        if (sub !== k && docsOf.get(sub) === sig) dropped.add(sub);
+      }
+  }
+
+  // 5. Show each in its most frequent written form; rank.
+  const out: Array<Phrase & { length: number }> = [];
+  for (const [k, ph] of phrases) {
+    if (dropped.has(k)) continue;
+    const forms = new Map<string, number>();
+    for (const [di, p] of ph.occurrences) {
+      const t = docs[di].tokens;
+      const f = writtenForm(docs[di].text, t[p].start, t[p + ph.length - 1].end);
+      forms.set(f, (forms.get(f) ?? 0) + 1);
+    }
+    let best = "";
+    let bestN = 0;
+    for (const [f, c] of forms) if (c > bestN) [best, bestN] = [f, c];
+    out.push({ phrase: best, articles: docsOf.get(k)!.split(",").length, count: ph.occurrences.length, length: ph.length });
+  }
+  out.sort((a, b) => b.articles - a.articles || b.length - a.length || b.count - a.count || (a.phrase.toLowerCase() < b.phrase.toLowerCase() ? -1 : a.phrase.toLowerCase() > b.phrase.toLowerCase() ? 1 : 0));
+  return out.map(({ phrase, articles, count }) => ({ phrase, articles, count }));
+}
+
+/**
+ * Phrases longer than `max`: in each article, runs of consecutive positions whose max-gram recurs. A run is cut where
+ * the set of articles sharing every window so far would fall below minArticles; each stretch between points where the
+ * article set changes is a candidate, trimmed of stopword edges. Returns stem keys with their length in words.
+ */
+function longCandidates(docs: Doc[], grams: Map<string, Gram>, max: number, minArticles: number): Map<string, number> {
+  const out = new Map<string, number>();
+  docs.forEach((d) => {
+    const T = d.tokens;
+    const setAt = (p: number): number[] | null => {
+      if (!inSentence(T, p, max)) return null;
+      const g = grams.get(keyOf(T, p, max));
+      return g && g.docs.length >= minArticles ? g.docs : null;
+    };
+    for (let p = 0; p < T.length; ) {
+      if (!setAt(p)) { p++; continue; }
+      let q = p;
+      while (q + 1 < T.length && setAt(q + 1)) q++;
+      if (q > p) addRunCandidates(T, p, q, max, minArticles, setAt, out);
+      p = q + 1;
+    }
+  });
+  return out;
+}
+
+function addRunCandidates(T: Token[], p: number, q: number, max: number, minArticles: number,
+  setAt: (p: number) => number[] | null, out: Map<string, number>): void {
+  const sets: number[][] = [];
+  for (let i = p; i <= q; i++) sets.push(setAt(i)!);
+  const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < sets.length; i++) {
+    if (i === 0 || !same(sets[i], sets[i - 1])) starts.push(i);
+    if (i === sets.length - 1 || !same(sets[i], sets[i + 1])) ends.push(i);
+  }
+  for (const s of starts) {
+    let shared = sets[s];
+    let e = s;
+    for (const end of ends) {
+      if (end <= s) continue;
+      for (; e < end; ) shared = intersect(shared, sets[++e]);
+      if (shared.length < minArticles) break;
+      let a = p + s;
+      let b = p + end + max; // exclusive
+      while (a < b && isStopword(T[a].lower)) a++;
+      while (b > a && isStopword(T[b - 1].lower)) b--;
+      if (b - a > max) out.set(keyOf(T, a, b - a), b - a);
+    }
+  }
+}
+
+function intersect(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return out;
+}
+
+/** Where a long phrase occurs: the occurrences of its first max-gram that go on to match every stem. */
+function longOccurrences(docs: Doc[], where: Map<string, Array<[number, number]>>, key: string, length: number, max: number): Array<[number, number]> {
+  const stems = key.split(" ");
+  const first = stems.slice(0, max).join(" ");
+  const out: Array<[number, number]> = [];
+  for (const [di, p] of where.get(first) ?? []) {
+    const T = docs[di].tokens;
+    if (!inSentence(T, p, length)) continue;
+    let ok = true;
+    for (let i = max; i < length && ok; i++) ok = T[p + i].stem === stems[i];
+    if (ok) out.push([di, p]);
+  }
+  return out;
+}
+
+const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "”": "“", "’": "‘", "»": "«" };
+const countOf = (s: string, c: string) => s.split(c).length - 1;
+
+/** The text from start to end on one line, with a closing bracket or quote added when the phrase opened one. */
+function writtenForm(text: string, start: number, end: number): string {
+  let s = text.slice(start, end);
+  for (let c = text[end]; c; c = text[++end]) {
+    const open = CLOSERS[c];
+    const unbalanced = c === '"' ? countOf(s, '"') % 2 === 1 : open !== undefined && countOf(s, open) > countOf(s, c);
+    if (!unbalanced) break;
+    s += c;
+  }
+  return s.replace(/\s+/g, " ");
+}

@@ -1,0 +1,148 @@
+// Stage 2: text → tokens. The one tokenisation pass every later stage (themes, phrases, keyness, events) reuses,
+// so that a "word" means the same thing everywhere.
+//
+// Decisions:
+// - A token is a run of letters (accents included), marks and digits, with inner apostrophes ("Putin’s", "don't")
+//   and, between digits, inner dots and commas ("70.2", "1,000"). Single letters joined by dots are one token
+//   ("U.S.", "H.E." → "U.S", "H.E"), so "U.S." is not read as the end of a sentence.
+// - Hyphenated compounds are split into their parts, each with its own offsets, and the later parts are marked
+//   `hyphen: true`: "Russian-speaking" → russian, speaking. So the pattern "Russian-speaking" also finds
+//   "Russian speaking", and "NATO" is found inside "non-NATO". Matchers that want "ceasefire" to find
+//   "cease-fire" can join the parts back through the flag.
+// - `lower` is lower case with curly apostrophes made straight (’ → '), so "Russia’s" and "Russia's" match.
+// - `stem` is the Porter stem (natural) of `lower` without a possessive 's; words with digits or letters outside
+//   a–z are not stemmed (the English stemmer would only damage them).
+// - Sentences end at . ! ? followed by a capital or digit (or at a line break), except after a title ("Mr.",
+//   "Dr."), a month ("Jan."), a single capital (the initial in "Albert P. Khorev") or a dotted abbreviation
+//   ("U.S."). A sentence is never split inside a quotation's closing marks.
+import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
+// natural ships no type declarations for this file; it exports `{ words: string[] }`.
+// @ts-ignore
+import naturalStopwords from "natural/lib/natural/util/stopwords.js";
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** Lower case, curly apostrophes straightened. */
+  lower: string;
+  /** Porter stem of `lower` (possessive 's removed); `lower` itself for words with digits or non a–z letters. */
+  stem: string;
+  /** Offsets into the original text: text.slice(start, end) === token.text. */
+  start: number;
+  end: number;
+  /** 0-based index of the sentence the token is in. */
+  sentence: number;
+  /** True when the token is attached to the previous one by a hyphen ("speaking" in "Russian-speaking"). */
+  hyphen: boolean;
+}
+
+export interface Sentence {
+  /** Offsets into the original text, from the first word (or opening quote) to the closing punctuation. */
+  start: number;
+  end: number;
+  /** Index of the sentence's first token and one past its last. */
+  first: number;
+  last: number;
+}
+
+const TOKEN = /\p{L}(?:\.\p{L})+|[\p{L}\p{M}\p{N}]+(?:(?:['’ʼ]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+const HYPHEN = /^[-‐‑]$/;
+
+const stems = new Map<string, string>();
+
+/** The stem of a lower-case word (cached): Porter for a–z words, possessive 's removed first. */
+export function stemOf(lower: string): string {
+  let s = stems.get(lower);
+  if (s === undefined) {
+    const base = lower.replace(/'s?$/, "");
+    s = /^[a-z]+$/.test(base) ? PorterStemmer.stem(base) : base || lower;
+    if (stems.size > 200_000) stems.clear();
+    stems.set(lower, s);
+  }
+  return s;
+}
+
+/** Lower case with curly apostrophes straightened: the form matching compares. */
+export function lowerOf(word: string): string {
+  return word.normalize("NFC").toLowerCase().replace(/[’ʼ‘]/g, "'");
+}
+
+/**
+ * Split text into word tokens with offsets, stems and sentence numbers.
+ * @return Tokens in text order; `text.slice(t.start, t.end) === t.text` for every token.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let prev: Token | null = null;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const word = m[0];
+    const start = m.index;
+    const gap = prev ? text.slice(prev.end, start) : "";
+    if (prev && endsSentence(prev, gap, word)) sentence++;
+    const lower = lowerOf(word);
+    const t: Token = { text: word, lower, stem: stemOf(lower), start, end: start + word.length, sentence, hyphen: !!prev && HYPHEN.test(gap) };
+    tokens.push(t);
+    prev = t;
+  }
+  return tokens;
+}
+
+// Words after which a full stop does not end a sentence (compared in lower case, without the dot).
+const ABBREVIATIONS = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "capt", "maj", "sgt", "gov", "sen", "rep", "rev", "hon", "amb", "pres", "messrs",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "no", "nos", "vol", "fig", "art", "vs", "cf", "approx", "est",
+]);
+
+/** Does the gap between `prev` and the next word end a sentence? */
+function endsSentence(prev: Token, gap: string, next: string): boolean {
+  if (gap.includes("\n")) return true;
+  const stop = /[.!?]/.exec(gap);
+  if (!stop) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(next)) return false;
+  if (stop[0] !== "." || /[!?]/.test(gap)) return true;
+  if (ABBREVIATIONS.has(prev.lower)) return false;
+  if (/^\p{Lu}$/u.test(prev.text)) return false; // an initial: "Albert P. Khorev"
+  if (/^\p{L}(?:\.\p{L})+$/u.test(prev.text)) return false; // "U.S.", "H.E."
+  return true;
+}
+
+/** The sentences of a tokenised text, as offsets and token ranges. Punctuation closing a sentence is included. */
+export function sentences(text: string, tokens: Token[] = tokenize(text)): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && tokens[j].sentence === tokens[i].sentence) j++;
+    const last = tokens[j - 1];
+    const limit = j < tokens.length ? tokens[j].start : text.length;
+    const tail = /^[^\s\p{L}\p{N}]*/u.exec(text.slice(last.end, limit))![0];
+    const lead = /[“"‘'(\[«]*$/u.exec(text.slice(i > 0 ? tokens[i - 1].end : 0, tokens[i].start))![0];
+    out.push({ start: tokens[i].start - lead.length, end: last.end + tail.length, first: i, last: j });
+    i = j;
+  }
+  return out;
+}
+
+const cache = new WeakMap<object, { text: string; tokens: Token[] }>();
+
+/** The tokens of an article, computed once per article object (and again if its text changes). */
+export function tokensOf(article: { text: string }): Token[] {
+  const hit = cache.get(article);
+  if (hit && hit.text === article.text) return hit.tokens;
+  const tokens = tokenize(article.text);
+  cache.set(article, { text: article.text, tokens });
+  return tokens;
+}
+
+// natural's English list, plus auxiliaries and negations it lacks, which make poor ends for a phrase.
+const STOPWORDS = new Set<string>([
+  ...(naturalStopwords as { words: string[] }).words,
+  "will", "shall", "may", "not", "no", "nor", "us", "just", "yet", "upon", "per", "via", "however", "whether", "it's", "'s",
+]);
+
+/** Is this lower-case word a stopword (natural's English list plus will, shall, may, not, no, nor, us…)? */
+export function isStopword(lower: string): boolean {
+  return STOPWORDS.has(lower) || STOPWORDS.has(lower.replace(/'s?$/, ""));
+}
