@@ -10,27 +10,36 @@ export interface Walked {
 }
 
 /**
- * List the files below `root` (or `root` itself when it is a file). Folders are followed once by real path,
- * so a symlink loop ends; a second link to a file already listed, a hidden file or folder (name starting
- * with "."), a broken link and anything that is not a regular file become problems, never silent skips.
+ * List the files below `root` (or `root` itself when it is a file). Symbolic links are followed after the
+ * folders' own entries, and each folder and file is read once by real path: a symlink loop ends, and a link
+ * to something already listed becomes a problem naming it. Hidden names (starting with "."), broken links
+ * and anything that is not a regular file become problems too, never silent skips.
  */
 export function walkFiles(root: string, rel: (abs: string) => string): Walked {
   const files: string[] = [];
   const problems: Problem[] = [];
   const seenDirs = new Map<string, string>();
   const seenFiles = new Map<string, string>();
+  const links: string[] = [];
   const problem = (abs: string, reason: string) => problems.push({ file: rel(abs), reason });
-  const visit = (abs: string, isRoot: boolean): void => {
-    const name = path.basename(abs);
+  const visit = (abs: string, isRoot: boolean, followLink: boolean): void => {
     let st: fs.Stats;
     try {
-      st = fs.statSync(abs);
+      st = fs.lstatSync(abs);
+      if (st.isSymbolicLink()) {
+        // Real entries first, so that a file reached both directly and through a link is listed under its own name.
+        if (!isRoot && !followLink) {
+          links.push(abs);
+          return;
+        }
+        st = fs.statSync(abs);
+      }
     } catch (e) {
       const broken = (e as NodeJS.ErrnoException).code === "ENOENT" && isSymlink(abs);
       problem(abs, broken ? "broken link (its target does not exist)" : `unreadable (${errorText(e)})`);
       return;
     }
-    if (!isRoot && name.startsWith(".")) {
+    if (!isRoot && path.basename(abs).startsWith(".")) {
       // Editors and operating systems leave these (.DS_Store, .ipynb_checkpoints, .git): listed, not read.
       problem(abs, st.isDirectory() ? "hidden folder (skipped)" : "hidden file (skipped)");
       return;
@@ -56,7 +65,7 @@ export function walkFiles(root: string, rel: (abs: string) => string): Walked {
         problem(abs, `unreadable folder (${errorText(e)})`);
         return;
       }
-      for (const n of names) visit(path.join(abs, n), false);
+      for (const n of names) visit(path.join(abs, n), false, false);
     } else if (st.isFile()) {
       const first = seenFiles.get(real);
       if (first !== undefined) {
@@ -69,7 +78,9 @@ export function walkFiles(root: string, rel: (abs: string) => string): Walked {
       problem(abs, "not a regular file (skipped)");
     }
   };
-  visit(root, true);
+  visit(root, true, false);
+  // Links found while following links join the queue; each folder is entered once, so the queue empties.
+  for (let i = 0; i < links.length; i++) visit(links[i], false, true);
   return { files, problems };
 }
 
