@@ -18,7 +18,7 @@ export async function run(argv: string[]): Promise<number> {
   else if (format === "csv") printRows(articles.map((a) => ({ ...a, warnings: a.warnings.join("; ") })), "csv");
   else printRows(articles.map((a) => ({ id: a.id, date: a.date, from: a.dateSource, outlet: a.outlet, words: a.words, title: a.title, warnings: a.warnings.length })), "table");
   if (!articles.length) {
-    const why = problems.length ? ` (${problems.length} file${problems.length === 1 ? "" : "s"} or records could not be read)` : "";
+    const why = problems.length ? ` (${problems.length} problem${problems.length === 1 ? "" : "s"} listed above)` : "";
     process.stderr.write(`talkingpoints articles: no articles found in ${dir}${why}\n`);
     return 1;
   }
