@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { escapeHtml, jsonForScript } from "./escape.js";
+import { escapeHtml, escapePlotText, jsonForScript } from "./escape.js";
 import { tableHtml, type HtmlTableOptions, type Row } from "./table.js";
 
 /** A plotly figure as plain data: what every plot builder returns. */
@@ -42,13 +42,47 @@ export function isEmptyFigure(fig: Figure): boolean {
   });
 }
 
-/** A <div> and a script that draws the figure once window.Plotly exists. Ids count up, so output is deterministic. */
+// Escape every string below a trace (x, y, text, hovertext, name, labels, customdata…) except templates.
+function escapeData(v: unknown, key = ""): unknown {
+  if (typeof v === "string") return /template$/i.test(key) ? v : escapePlotText(v).replace(/&lt;br\s*\/?&gt;/gi, "<br>");
+  if (Array.isArray(v)) return v.map((x) => escapeData(x));
+  if (v && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = escapeData(x, k);
+    return out;
+  }
+  return v;
+}
+
+/**
+ * A copy of the figure that shows data strings as text: plotly reads `<b>`, `<a href>`, `<span style>` in
+ * labels and hover text as markup, so article text in `data` is escaped for it. A `<br>` is kept (builders join
+ * hover lines with it). Templates (`hovertemplate`, `texttemplate`) and layout titles are the builder's own
+ * markup and stay as they are, except the category lists of axes, which must match the escaped data; article
+ * text put in a layout title or annotation must go through `escapePlotText` in the builder.
+ */
+export function plotSafeFigure(fig: Figure): Figure {
+  const layout: Record<string, unknown> = { ...fig.layout };
+  for (const [k, v] of Object.entries(layout)) {
+    if (!/^[xy]axis\d*$/.test(k) || !v || typeof v !== "object") continue;
+    const axis: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+    for (const list of ["categoryarray", "tickvals", "ticktext"]) if (Array.isArray(axis[list])) axis[list] = escapeData(axis[list]);
+    layout[k] = axis;
+  }
+  return { data: fig.data.map((t) => escapeData(t) as Record<string, unknown>), layout };
+}
+
+/**
+ * A <div> and a script that draws the figure once window.Plotly exists; a note instead when it has no points.
+ * Data strings are escaped for plotly (see plotSafeFigure) and the JSON for the script. Ids count up, so output
+ * is deterministic.
+ */
 export function plotHtml(fig: Figure, options: { id?: string; empty?: string } = {}): string {
   const { id = `tp-plot-${++plotCount}`, empty = "Nothing to chart for this corpus." } = options;
   if (isEmptyFigure(fig)) return noteHtml(empty);
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
   return `<div id="${escapeHtml(id)}" class="tp-plot" style="height:${height}px"></div>
-<script type="text/javascript">(function(){var fig=${jsonForScript(fig)};var tries=0;
+<script type="text/javascript">(function(){var fig=${jsonForScript(plotSafeFigure(fig))};var tries=0;
 function draw(){if(!window.Plotly){if(++tries<200)setTimeout(draw,50);return;}
 window.Plotly.newPlot(${jsonForScript(id)},fig.data,fig.layout,{responsive:true,displaylogo:false});}
 draw();})();</script>`;

@@ -19,3 +19,14 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 }
+
+const PLOT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/**
+ * Text for plotly labels and hover text. Plotly reads `<b>`, `<a href>`, `<br>`… in strings as markup and
+ * decodes `&lt;` `&gt;` `&amp;`, so escaping these three shows article text as typed. (Quotes need no escape:
+ * plotly does not decode `&quot;`, it would show literally.)
+ */
+export function escapePlotText(s: unknown): string {
+  return String(s ?? "").replace(/[&<>]/g, (c) => PLOT[c]);
+}

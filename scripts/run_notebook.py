@@ -1,4 +1,4 @@
-"""Execute one notebook on the talkingpoints kernel and write it as HTML.
+"""Execute one notebook on the talkingpoints kernel and write it as one self-contained HTML file.
 
 Run by `talkingpoints report` with Debian's python3 (the one Jupyter is installed for).
 Executes cell by cell so a failure names its cell: tslab reports errors only on stderr and
@@ -7,12 +7,34 @@ nbconvert alone prints a bare "<Error>". Prints one JSON line: {"ok": true} or
 usage: run_notebook.py NOTEBOOK OUT_HTML ROOT [TIMEOUT]
 """
 import json
+import os
+import re
 import sys
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbconvert import HTMLExporter
+
+# The classic template loads jQuery, require.js and MathJax with <script src> (a CDN upstream,
+# file:///usr/share/javascript on Debian): a report opened on another machine, or with no network,
+# would fail to load them. The reports need none of them (plotly is inlined by show.setup()),
+# so these blocks are emptied and the file depends on nothing outside itself.
+TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+"""
+
+
+def title_of(nb, notebook):
+    """The first markdown heading, else the file name: the page title a reader sees in a tab."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#+\s*(.+)$", cell.source, re.M)
+            if m:
+                return m.group(1).strip()
+    return os.path.splitext(os.path.basename(notebook))[0]
 
 
 def main():
@@ -41,9 +63,12 @@ def main():
     if failure is not None:
         print(json.dumps({"ok": False, **failure}))
         return 1
-    exporter = HTMLExporter(template_name="classic")
-    body, _ = exporter.from_notebook_node(nb)
-    with open(out_html, "w", encoding="utf-8") as f:
+    # Prompts ("In [ ]:") mean nothing to a reader of a shared report; the code stays for reproducibility.
+    exporter = HTMLExporter(template_name="classic", raw_template=TEMPLATE,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    name = title_of(nb, notebook)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    with open(out_html, "w", encoding="utf-8", newline="\n") as f:
         f.write(body)
     print(json.dumps({"ok": True}))
     return 0
