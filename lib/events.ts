@@ -1,0 +1,391 @@
+// Stage 2b: articles → events. Several outlets report one briefing; an event groups them so later stages count
+// the briefing once, and dates it from the evidence its reports agree on.
+//
+// Decisions:
+// - Similarity is on content-word bigrams: tokens from lib/tokens.ts, stopwords dropped, stems kept. Reports of
+//   one briefing are paraphrases ("Russian forces currently control 75% of Donetsk" / "the Russian armed forces
+//   liberated 75% of the territory of the Donetsk People's Republic") that share few exact 5-word shingles, but
+//   share content bigrams ("donetsk peopl", "kherson region"). On the seeds, reports of one briefing share
+//   20–53% of the shorter report's bigrams; reports of different briefings 4–8%.
+// - The measure is containment, |A ∩ B| / min(|A|, |B|), not Jaccard: a 360-word report of a 1,500-word statement
+//   has a low Jaccard with it however faithful it is.
+// - Candidates come from MinHash with LSH banding of one row per band (128 bands by default): paraphrases have a
+//   Jaccard of 0.03–0.1, and wider bands would miss them. Each candidate pair is then checked exactly on sorted
+//   shingle hashes, so the bands only decide which pairs are looked at. A band bucket holding more than
+//   `maxBucket` articles (a wire story syndicated everywhere, or boilerplate) pairs each member only with its next
+//   few in date order, so the number of pairs stays linear in the number of articles and copies still chain up.
+// - Dates: articles within `windowDays` of each other (or undated) join at `near` containment (default 0.15).
+//   Farther apart they join only at `copy` containment (default 0.5): a talking point repeated months later is a
+//   paragraph, not most of an article, whereas a re-publication of the same text weeks later reports the same
+//   briefing — it joins, keeps its own date and gets a warning, and keyness does not count that briefing twice.
+// - An event's date is the briefing's date, so the evidence closest to the briefing wins: statement dates
+//   ("said on Tuesday", resolved against the article's date) and datelines in the text come first; header and
+//   metadata dates (often publication, scrape or placeholder dates, like 001's 2025-01-01) count only when no
+//   member has a date in its text. Within a tier, the date most members give wins; a tie goes to the earliest
+//   (reports follow the briefing).
+import * as chrono from "chrono-node";
+import type { Article, DateSource } from "./types.js";
+import { isStopword, sentences, tokensOf } from "./tokens.js";
+import { datelineDate } from "./dates.js";
+import { countWords } from "./corpus.js";
+
+/** An article with its event and the date of the statement it reports (from "said on Tuesday"). */
+export interface EventArticle extends Article {
+  event: string | null;
+  /** YYYY-MM-DD resolved from relative day words near a speech verb, against the article's own date; else null. */
+  statementDate: string | null;
+}
+
+/** One briefing (or one article that matched nothing). */
+export interface EventRow {
+  /** Stable id: `ev-<date>-<hash of member ids>` (`ev-undated-…` when no member has a date). */
+  event: string;
+  date: string | null;
+  /** Which evidence dated the event and from which articles, e.g. "dateline: 000_…". */
+  dateFrom: string;
+  articles: string[];
+  outlets: string[];
+  title: string;
+}
+
+export interface EventOptions {
+  /** Words per shingle (content words, stemmed). Default 2. */
+  shingle?: number;
+  /** MinHash functions = LSH bands of one row. Default 128. */
+  hashes?: number;
+  /** Buckets with more articles than this pair each only with its next few by date. Default 50. */
+  maxBucket?: number;
+  /** Containment that joins two articles within `windowDays` of each other (or undated). Default 0.15. */
+  near?: number;
+  /** Containment that joins two articles farther apart: a copy or re-publication. Default 0.5. */
+  copy?: number;
+  /** Days apart that still count as "near", and beyond which an article's own date is warned about. Default 7. */
+  windowDays?: number;
+}
+
+export interface EventsResult {
+  articles: EventArticle[];
+  events: EventRow[];
+}
+
+/**
+ * Group articles that report one briefing into events and date each event.
+ * @return Copies of the articles with `event` and `statementDate` set (undated ones take the event's date with
+ *   `dateSource: "event"`; one dated more than `windowDays` from its event gets a warning naming both dates), and
+ *   the events sorted by date (undated last). Defaults: bigrams, 128 hashes, near 0.15, copy 0.5, 7 days.
+ */
+export function assignEvents(articles: Article[], options: EventOptions = {}): EventsResult {
+  const { shingle = 2, hashes = 128, maxBucket = 50, near = 0.15, copy = 0.5, windowDays = 7 } = options;
+  for (const [name, v, lo] of [["shingle", shingle, 1], ["hashes", hashes, 1], ["maxBucket", maxBucket, 2], ["windowDays", windowDays, 0]] as const)
+    if (!Number.isInteger(v) || v < lo) throw new RangeError(`assignEvents: ${name} must be a whole number ≥ ${lo}, not ${v}`);
+  for (const [name, v] of [["near", near], ["copy", copy]] as const)
+    if (!(v > 0 && v <= 1)) throw new RangeError(`assignEvents: ${name} must be a containment between 0 and 1, not ${v}`);
+
+  const evidence = articles.map(dateEvidence);
+  const own = evidence.map((e) => e.best);
+  const sets = articles.map((a) => shingleHashes(a, shingle));
+  const uf = new UnionFind(articles.length);
+  const order = own.map((d) => (d ? days(d) : Number.MAX_SAFE_INTEGER));
+  for (const [i, j] of candidatePairs(sets, hashes, maxBucket, order)) {
+    const gap = own[i] && own[j] ? Math.abs(days(own[i]!) - days(own[j]!)) : 0;
+    if (containment(sets[i], sets[j]) >= (gap <= windowDays ? near : copy)) uf.union(i, j);
+  }
+
+  const groups = new Map<number, number[]>();
+  articles.forEach((_, i) => {
+    const r = uf.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+
+  const out: EventArticle[] = articles.map((a, i) => ({ ...a, warnings: [...a.warnings], event: null, statementDate: evidence[i].statement }));
+  const events: EventRow[] = [];
+  for (const members of groups.values()) {
+    const { date, dateFrom } = eventDate(members.map((i) => ({ id: articles[i].id, ev: evidence[i] })));
+    const ids = members.map((i) => articles[i].id).sort();
+    const event = `ev-${date ?? "undated"}-${fnv1a(ids.join("\n")).toString(16).padStart(8, "0").slice(0, 6)}`;
+    for (const i of members) {
+      const a = out[i];
+      a.event = event;
+      if (!date) continue;
+      if (!evidence[i].articleDate) {
+        a.date = date;
+        a.dateSource = "event";
+      } else if (Math.abs(days(evidence[i].articleDate!) - days(date)) > windowDays) {
+        const w = `date ${evidence[i].articleDate} (${a.dateSource}) is ${Math.abs(days(evidence[i].articleDate!) - days(date))} days from ${date}, the date of the event it reports (${event}); kept`;
+        if (!a.warnings.includes(w)) a.warnings.push(w);
+      }
+    }
+    const byId = new Map(members.map((i) => [articles[i].id, i]));
+    const titled = ids.find((id) => date !== null && evidence[byId.get(id)!].dates.includes(date)) ?? ids[0];
+    events.push({
+      event,
+      date,
+      dateFrom,
+      articles: ids,
+      outlets: Array.from(new Set(ids.map((id) => articles[byId.get(id)!].outlet).filter((o): o is string => !!o))).sort(),
+      title: articles[byId.get(titled)!].title,
+    });
+  }
+  events.sort((a, b) => (a.date === b.date ? (a.event < b.event ? -1 : 1) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
+  return { articles: out, events };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+interface Evidence {
+  /** The article's own date (not one taken from an event earlier). */
+  articleDate: string | null;
+  source: DateSource;
+  statement: string | null;
+  statementText: string | null;
+  dateline: string | null;
+  /** The article's best own date for the pair rule: statement, dateline, then header/metadata. */
+  best: string | null;
+  /** Every date this article gives for the briefing. */
+  dates: string[];
+}
+
+function dateEvidence(a: Article): Evidence {
+  const articleDate = a.dateSource === "event" ? null : a.date;
+  const st = articleDate ? statementDate(a.text, articleDate) : null;
+  const dateline = a.dateSource === "dateline" ? a.date : datelineDate(a.text);
+  const best = st?.date ?? dateline ?? articleDate;
+  const dates = [st?.date, dateline, articleDate].filter((d): d is string => !!d);
+  return { articleDate, source: articleDate ? a.dateSource : null, statement: st?.date ?? null, statementText: st?.text ?? null, dateline, best, dates };
+}
+
+const SPEECH = /\b(?:said|says|told|stated|declared|remarked|announced|added|noted|stressed|briefing|briefed|conference|talking to|speaking|spoke|addressing|interview|media)\b/i;
+const RELATIVE_DAY = /^(?:(?:on|last|this past)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:yesterday|today)$/i;
+
+/**
+ * The date of the statement an article reports, from relative day words ("said on Tuesday", "told reporters
+ * yesterday") in a sentence with a speech or briefing verb, resolved against the article's date looking backwards
+ * (chrono, forwardDate false): dated Wednesday 24 Sep, "on Tuesday" is 23 Sep; dated Tuesday, it is that day.
+ * @return `{date, text}` for the first such phrase, or null.
+ */
+export function statementDate(text: string, articleDate: string): { date: string; text: string } | null {
+  const [y, m, d] = articleDate.split("-").map(Number);
+  if (!y || !m || !d) return null;
+  const ref = new Date(y, m - 1, d, 12);
+  const tokens = tokensOf({ text });
+  for (const s of sentences(text, tokens)) {
+    const sentence = text.slice(s.start, s.end);
+    if (!SPEECH.test(sentence) || !/day\b/i.test(sentence)) continue;
+    for (const r of chrono.parse(sentence, { instant: ref }, { forwardDate: false })) {
+      if (!RELATIVE_DAY.test(r.text.trim())) continue;
+      return { date: ymd(r.start.get("year")!, r.start.get("month")!, r.start.get("day")!), text: r.text.trim() };
+    }
+  }
+  return null;
+}
+
+function eventDate(members: Array<{ id: string; ev: Evidence }>): { date: string | null; dateFrom: string } {
+  const tiers: Array<Array<{ id: string; date: string; kind: string }>> = [[], []];
+  for (const { id, ev } of members) {
+    if (ev.statement) tiers[0].push({ id, date: ev.statement, kind: `statement ("${ev.statementText}")` });
+    if (ev.dateline) tiers[0].push({ id, date: ev.dateline, kind: "dateline" });
+    if (ev.articleDate && ev.source !== "dateline") tiers[1].push({ id, date: ev.articleDate, kind: ev.source ?? "date" });
+  }
+  for (const tier of tiers) {
+    if (!tier.length) continue;
+    const votes = new Map<string, Set<string>>();
+    for (const e of tier) {
+      const v = votes.get(e.date) ?? new Set<string>();
+      v.add(e.id);
+      votes.set(e.date, v);
+    }
+    let date = "";
+    let n = 0;
+    for (const [d, v] of votes) if (v.size > n || (v.size === n && d < date)) [date, n] = [d, v.size];
+    const kinds = new Map<string, string[]>();
+    for (const e of tier) if (e.date === date) kinds.set(e.kind, [...(kinds.get(e.kind) ?? []), e.id]);
+    const dateFrom = Array.from(kinds, ([k, ids]) => `${k}: ${Array.from(new Set(ids)).sort().join(", ")}`).join("; ");
+    return { date, dateFrom };
+  }
+  return { date: null, dateFrom: "no member has a date" };
+}
+
+function ymd(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function days(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shingles, MinHash, LSH
+
+/** 32-bit FNV-1a of a string. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** murmur3's finaliser: spreads the bits of a 32-bit value so seeded variants behave as independent hashes. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The sorted, distinct hashes of an article's content-word shingles. */
+export function shingleHashes(article: Pick<Article, "text">, size = 2): Uint32Array {
+  const words = tokensOf(article).filter((t) => !isStopword(t.lower)).map((t) => t.stem);
+  const hs = new Set<number>();
+  for (let i = 0; i + size <= words.length; i++) hs.add(fnv1a(words.slice(i, i + size).join(" ")));
+  if (!hs.size && words.length) hs.add(fnv1a(words.join(" ")));
+  return Uint32Array.from(hs).sort();
+}
+
+/** |A ∩ B| / min(|A|, |B|) of two sorted hash arrays (0 when either is empty). */
+export function containment(a: Uint32Array, b: Uint32Array): number {
+  if (!a.length || !b.length) return 0;
+  let i = 0, j = 0, n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { n++; i++; j++; }
+    else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n / Math.min(a.length, b.length);
+}
+
+/** Members of an oversized bucket are paired with this many next members in `order`. */
+const NEIGHBOURS = 3;
+
+/**
+ * Pairs [i, j] (i < j) that share a MinHash value under at least one of `hashes` seeded hash functions.
+ * A bucket larger than `maxBucket` pairs each member with its next few in `order` (e.g. days since 1970) instead of all.
+ */
+export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: number, order: number[] = []): Array<[number, number]> {
+  const seeds = new Uint32Array(hashes);
+  let s = 0x9e3779b9;
+  for (let k = 0; k < hashes; k++) seeds[k] = s = fmix32(s + 0x6d2b79f5);
+  const buckets: Array<Map<number, number[]>> = Array.from({ length: hashes }, () => new Map());
+  const mins = new Uint32Array(hashes);
+  sets.forEach((set, doc) => {
+    if (!set.length) return;
+    mins.fill(0xffffffff);
+    for (const h of set) for (let k = 0; k < hashes; k++) {
+      const v = fmix32(h ^ seeds[k]);
+      if (v < mins[k]) mins[k] = v;
+    }
+    for (let k = 0; k < hashes; k++) {
+      const b = buckets[k].get(mins[k]);
+      if (b) b.push(doc);
+      else buckets[k].set(mins[k], [doc]);
+    }
+  });
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  const n = sets.length;
+  const add = (i: number, j: number) => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const key = a * n + b;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([a, b]);
+  };
+  const key = (i: number) => order[i] ?? Number.MAX_SAFE_INTEGER;
+  for (const band of buckets) for (const docs of band.values()) {
+    if (docs.length < 2) continue;
+    if (docs.length <= maxBucket) {
+      for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) add(docs[x], docs[y]);
+      continue;
+    }
+    const sorted = docs.slice().sort((i, j) => key(i) - key(j) || i - j);
+    for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) add(sorted[x], sorted[y]);
+  }
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+  union(a: number, b: number): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Event texts: one document per event, each sentence the reports share counted once
+
+/** One event as a document: the member articles' sentences, near-duplicates kept once, in article then text order. */
+export interface EventDocument {
+  id: string;
+  date: string | null;
+  text: string;
+  words: number;
+  /** The member articles. */
+  articles: string[];
+  /** Sentences seen across the members, and how many were dropped as near-duplicates of a longer one. */
+  sentences: number;
+  duplicates: number;
+}
+
+/** Share of a sentence's word bigrams found in a longer kept sentence above which it is a copy of it. */
+const DUPLICATE_SENTENCE = 0.7;
+
+/**
+ * Build one document per event, so a sentence three outlets copied counts once. Sentences are taken longest first;
+ * one whose word bigrams are at least 70% inside an already kept sentence is a near-duplicate and is dropped
+ * ("said that" or a changed conjunction does not make a new sentence).
+ * @return One document per event in `events` order; text is the kept sentences, one per line.
+ */
+export function eventDocuments(articles: Array<Article & { event?: string | null }>, events: EventRow[]): EventDocument[] {
+  const byEvent = new Map<string, Article[]>();
+  for (const a of articles) if (a.event) byEvent.set(a.event, [...(byEvent.get(a.event) ?? []), a]);
+  return events.map((e) => {
+    const members = byEvent.get(e.event) ?? [];
+    const all: Array<{ text: string; order: number; grams: Set<string>; size: number }> = [];
+    members.forEach((a, ai) => {
+      const tokens = tokensOf(a);
+      for (const s of sentences(a.text, tokens)) {
+        const words = tokens.slice(s.first, s.last).map((t) => t.lower);
+        const grams = new Set<string>();
+        for (let i = 0; i + 2 <= words.length; i++) grams.add(words[i] + " " + words[i + 1]);
+        if (!grams.size && words.length) grams.add(words[0]);
+        all.push({ text: a.text.slice(s.start, s.end).replace(/\s+/g, " "), order: ai * 1e9 + s.start, grams, size: words.length });
+      }
+    });
+    const byLength = all.slice().sort((x, y) => y.size - x.size || x.order - y.order);
+    const kept: typeof all = [];
+    const index = new Map<string, number[]>();
+    for (const s of byLength) {
+      const shared = new Map<number, number>();
+      for (const g of s.grams) for (const k of index.get(g) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+      let copy = false;
+      for (const n of shared.values()) if (n >= DUPLICATE_SENTENCE * s.grams.size) { copy = true; break; }
+      if (copy) continue;
+      const k = kept.length;
+      kept.push(s);
+      for (const g of s.grams) {
+        const list = index.get(g);
+        if (list) list.push(k);
+        else index.set(g, [k]);
+      }
+    }
+    kept.sort((x, y) => x.order - y.order);
+    const text = kept.map((s) => s.text).join("\n");
+    return { id: e.event, date: e.date, text, words: countWords(text), articles: e.articles, sentences: all.length, duplicates: all.length - kept.length };
+  });
+}
