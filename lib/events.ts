@@ -112,6 +112,8 @@ export function assignEvents(articles: Article[], options: EventOptions = {}): E
       if (!evidence[i].articleDate) {
         a.date = date;
         a.dateSource = "event";
+        const w = `no date of its own; dated ${date} from the event it reports (${event})`;
+        if (!a.warnings.includes(w)) a.warnings.push(w);
       } else if (Math.abs(days(evidence[i].articleDate!) - days(date)) > windowDays) {
         const w = `date ${evidence[i].articleDate} (${a.dateSource}) is ${Math.abs(days(evidence[i].articleDate!) - days(date))} days from ${date}, the date of the event it reports (${event}); kept`;
         if (!a.warnings.includes(w)) a.warnings.push(w);

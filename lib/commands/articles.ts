@@ -1,4 +1,5 @@
 import { loadArticles } from "../corpus.js";
+import { assignEvents } from "../events.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder } from "../cli-util.js";
 
 export const summary = "list the articles and the files that could not be read";
@@ -12,7 +13,8 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" }, strict: { type: "boolean" } }, "articles");
   const format = outputFormat(values, "articles");
   const dir = requireFolder(positionals[0] ?? "data/articles", "articles");
-  const { articles, problems } = loadArticles(dir);
+  const loaded = loadArticles(dir);
+  const { articles } = assignEvents(loaded.articles), { problems } = loaded;
   reportProblems(problems);
   if (format === "json") printRows([], "json", undefined, { articles, problems });
   else if (format === "csv") printRows(articles.map((a) => ({ ...a, warnings: a.warnings.join("; ") })), "csv");
