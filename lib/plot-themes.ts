@@ -7,22 +7,24 @@ import type { Theme, ThemeCount, ThemeReach } from "./themes.js";
 const safe = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
- * Heatmap of articles (rows, corpus order, top to bottom) × themes (columns, dictionary order), coloured by hits per
- * 1,000 words; hover shows the hits and the forms that matched. No articles or no themes gives a figure with no points.
+ * Heatmap of themes (rows, dictionary order, top to bottom) × articles (columns, corpus order), coloured by hits per
+ * 1,000 words, grey where a theme has no hit; hover shows the hits and the forms that matched.
+ * No articles or no themes gives a figure with no points.
  */
 export function themeHeatmap(counts: ThemeCount[], articles: Article[], themes: Theme[]): Figure {
   const byKey = new Map(counts.map((c) => [`${c.article}\u0000${c.theme}`, c]));
-  const rows = themes.length ? articles : [];
-  const cols = rows.length ? themes : [];
-  const y = rows.map((a) => a.id);
-  const x = cols.map((t) => t.label);
-  const z = rows.map((a) => cols.map((t) => round1(byKey.get(`${a.id}\u0000${t.id}`)?.per1k ?? 0)));
-  const text = rows.map((a) => cols.map((t) => {
+  const cols = themes.length ? articles : [];
+  const rows = cols.length ? themes : [];
+  const x = cols.map((a) => safe(a.id));
+  const y = rows.map((t) => safe(t.label));
+  const z = rows.map((t) => cols.map((a) => round1(byKey.get(`${a.id}\u0000${t.id}`)?.per1k ?? 0)));
+  const text = rows.map((t) => cols.map((a) => {
     const c = byKey.get(`${a.id}\u0000${t.id}`);
-    if (!c || !c.hits) return `${safe(a.title)}<br>no hits`;
+    const head = `${safe(a.title)}${a.date ? ` (${a.date})` : ""}`;
+    if (!c || !c.hits) return `${head}<br>no hits`;
     const forms = c.matches.slice(0, 6).map((m) => (m.count > 1 ? `${safe(m.form)} ×${m.count}` : safe(m.form)));
     const more = c.matches.length > 6 ? `<br>… and ${c.matches.length - 6} more forms` : "";
-    return `${safe(a.title)}<br>${c.hits} hit${c.hits === 1 ? "" : "s"} in ${a.words} words<br>${forms.join("<br>")}${more}`;
+    return `${head}<br>${c.hits} hit${c.hits === 1 ? "" : "s"} in ${a.words} words<br>${forms.join("<br>")}${more}`;
   }));
   return {
     data: [{
@@ -32,19 +34,18 @@ export function themeHeatmap(counts: ThemeCount[], articles: Article[], themes: 
       z,
       text,
       zmin: 0,
-      colorscale: "YlOrRd",
-      reversescale: true,
+      colorscale: [[0, "#eeeeee"], [0.0001, "#fff5eb"], [0.25, "#fdae6b"], [0.5, "#f16913"], [1, "#7f2704"]],
       xgap: 1,
       ygap: 1,
-      colorbar: { title: { text: "per 1,000<br>words" } },
-      hovertemplate: "<b>%{x}</b> · %{z} per 1,000 words<br>%{y}<br>%{text}<extra></extra>",
+      colorbar: { title: { text: "hits per<br>1,000 words" } },
+      hovertemplate: "<b>%{y}</b> · %{z} per 1,000 words<br>%{x}<br>%{text}<extra></extra>",
     }],
     layout: {
       title: { text: "Themes in each article (hits per 1,000 words)" },
-      xaxis: { tickangle: -35, automargin: true, side: "bottom" },
+      xaxis: { tickangle: -40, automargin: true, type: "category" },
       yaxis: { autorange: "reversed", automargin: true, type: "category" },
-      height: Math.max(320, 200 + 28 * rows.length),
-      margin: { l: 170, r: 20, t: 50, b: 160 },
+      height: Math.max(360, 260 + 30 * rows.length),
+      margin: { l: 20, r: 20, t: 50, b: 20 },
     },
   };
 }
@@ -60,7 +61,7 @@ export function themeReachPlot(reach: ThemeReach[]): Figure {
       type: "bar",
       orientation: "h",
       x: rows.map((r) => r.articles),
-      y: rows.map((r) => r.label),
+      y: rows.map((r) => safe(r.label)),
       text: rows.map((r) => `${r.hits} hit${r.hits === 1 ? "" : "s"}`),
       textposition: "auto",
       customdata: rows.map((r) => r.theme),

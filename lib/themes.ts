@@ -183,10 +183,22 @@ export interface Span {
  * @return Spans in text order, not overlapping.
  */
 export function findSpans(text: string, tokens: Token[], patterns: Pattern[]): Span[] {
+  // Index alternatives by the stem of their first word; the rest (first word with *) are tried everywhere.
+  const byStem = new Map<string, PatternWord[][]>();
+  const everywhere: PatternWord[][] = [];
+  const all: PatternWord[][] = [];
+  for (const p of patterns) for (const alt of p.alternatives) {
+    all.push(alt);
+    const w = alt[0];
+    if (w.kind !== "stem") everywhere.push(alt);
+    else byStem.set(w.stem, [...(byStem.get(w.stem) ?? []), alt]);
+  }
   const found: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // Before a hyphen the first word may be a compound written in parts: try every alternative.
+    const tries = i + 1 < tokens.length && tokens[i + 1].hyphen ? [all] : [byStem.get(tokens[i].stem) ?? [], everywhere];
     let end = -1;
-    for (const p of patterns) for (const alt of p.alternatives) end = Math.max(end, matchAt(tokens, i, alt));
+    for (const list of tries) for (const alt of list) end = Math.max(end, matchAt(tokens, i, alt));
     if (end > i) found.push({ first: i, last: end });
   }
   const merged: Span[] = [];
