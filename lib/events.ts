@@ -18,11 +18,11 @@
 //   Farther apart they join only at `copy` containment (default 0.5): a talking point repeated months later is a
 //   paragraph, not most of an article, whereas a re-publication of the same text weeks later reports the same
 //   briefing — it joins, keeps its own date and gets a warning, and keyness does not count that briefing twice.
-// - An event's date is the briefing's date, so the evidence closest to the briefing wins: statement dates
-//   ("said on Tuesday", resolved against the article's date) and datelines in the text come first; header and
-//   metadata dates (often publication, scrape or placeholder dates, like 001's 2025-01-01) count only when no
-//   member has a date in its text. Within a tier, the date most members give wins; a tie goes to the earliest
-//   (reports follow the briefing).
+// - An event's date is the briefing's date, so the evidence closest to the briefing wins: first statement dates
+//   ("said on Tuesday", resolved against the article's date: the day the words were spoken), then datelines in
+//   the text (the day the report was filed), then header and metadata dates (often publication, scrape or
+//   placeholder dates, like 001's 2025-01-01), used only when no member has a date in its text. Within a tier,
+//   the date most members give wins; a tie goes to the earliest (reports follow the briefing).
 import * as chrono from "chrono-node";
 import type { Article, DateSource } from "./types.js";
 import { isStopword, sentences, tokensOf } from "./tokens.js";
@@ -153,7 +153,9 @@ interface Evidence {
 function dateEvidence(a: Article): Evidence {
   const articleDate = a.dateSource === "event" ? null : a.date;
   const st = articleDate ? statementDate(a.text, articleDate) : null;
-  const dateline = a.dateSource === "dateline" ? a.date : datelineDate(a.text);
+  // A dateline writes its year; chrono also reads relative words ("next week") as full dates, which are not datelines.
+  const found = a.dateSource === "dateline" ? a.date : datelineDate(a.text);
+  const dateline = found && a.text.slice(0, 240).includes(found.slice(0, 4)) ? found : null;
   const best = st?.date ?? dateline ?? articleDate;
   const dates = [st?.date, dateline, articleDate].filter((d): d is string => !!d);
   return { articleDate, source: articleDate ? a.dateSource : null, statement: st?.date ?? null, statementText: st?.text ?? null, dateline, best, dates };
@@ -185,11 +187,11 @@ export function statementDate(text: string, articleDate: string): { date: string
 }
 
 function eventDate(members: Array<{ id: string; ev: Evidence }>): { date: string | null; dateFrom: string } {
-  const tiers: Array<Array<{ id: string; date: string; kind: string }>> = [[], []];
+  const tiers: Array<Array<{ id: string; date: string; kind: string }>> = [[], [], []];
   for (const { id, ev } of members) {
     if (ev.statement) tiers[0].push({ id, date: ev.statement, kind: `statement ("${ev.statementText}")` });
-    if (ev.dateline) tiers[0].push({ id, date: ev.dateline, kind: "dateline" });
-    if (ev.articleDate && ev.source !== "dateline") tiers[1].push({ id, date: ev.articleDate, kind: ev.source ?? "date" });
+    if (ev.dateline) tiers[1].push({ id, date: ev.dateline, kind: "dateline" });
+    if (ev.articleDate && ev.source !== "dateline") tiers[2].push({ id, date: ev.articleDate, kind: ev.source ?? "date" });
   }
   for (const tier of tiers) {
     if (!tier.length) continue;
@@ -202,8 +204,9 @@ function eventDate(members: Array<{ id: string; ev: Evidence }>): { date: string
     let date = "";
     let n = 0;
     for (const [d, v] of votes) if (v.size > n || (v.size === n && d < date)) [date, n] = [d, v.size];
+    // Name every piece of evidence that gives the chosen date, the weaker tiers too.
     const kinds = new Map<string, string[]>();
-    for (const e of tier) if (e.date === date) kinds.set(e.kind, [...(kinds.get(e.kind) ?? []), e.id]);
+    for (const t of tiers) for (const e of t) if (e.date === date) kinds.set(e.kind, [...(kinds.get(e.kind) ?? []), e.id]);
     const dateFrom = Array.from(kinds, ([k, ids]) => `${k}: ${Array.from(new Set(ids)).sort().join(", ")}`).join("; ");
     return { date, dateFrom };
   }

@@ -47,7 +47,9 @@ export function choosePeriods(events: EventRow[], options: PeriodOptions = {}): 
   let specs: string[];
   if (periods === undefined) {
     if (months.length < 2)
-      throw new PeriodError(`only ${months.length ? "one month holds" : "no month holds"} dated events${window}, so there is nothing to compare (${monthList})`);
+      throw new PeriodError(months.length
+        ? `only one month holds dated events${window}, so there is nothing to compare (${monthList})`
+        : `no dated events${window}, so there is nothing to compare`);
     specs = [months[0].month, months[months.length - 1].month];
   } else {
     specs = (Array.isArray(periods) ? periods : periods.split(",")).map((s) => s.trim());
