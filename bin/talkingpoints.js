@@ -6,5 +6,7 @@ if (!existsSync(cli)) {
   console.error("talkingpoints: the kit is not built yet; run `npm run build` in the project folder.");
   process.exit(2);
 }
+// `talkingpoints figures | head` closes the pipe early: stop quietly instead of a stack trace.
+process.stdout.on("error", (e) => { if (e.code === "EPIPE") process.exit(0); throw e; });
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -18,7 +18,8 @@ export function parseFlags<T extends FlagSpec>(argv: string[], flags: T, command
   try {
     return parseArgs({ args: argv, options: flags, allowPositionals: true as const, strict: true as const });
   } catch (e) {
-    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+    // node:util's messages run to several lines of advice: keep the first sentence, on one line.
+    const msg = (e as Error).message.split("\n")[0].replace(/\. To specify a positional argument.*$/s, "");
     throw new UsageError(`talkingpoints ${command}: ${msg}`);
   }
 }

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// npm run bench: time `talkingpoints analyze` on corpora of real news and `talkingpoints report` on the seeds;
+// write the medians into BENCHMARKS.md. Never part of `npm test`.
+//   BENCH_SIZES=1,10,45  copies of the BBC corpus (2,225 articles each) to measure
+//   BENCH_RUNS=3         runs per size (the median is reported)
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sizes = (process.env.BENCH_SIZES ?? "1,10,45").split(",").map(Number).filter((n) => n > 0);
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "tp-bench-"));
+const shared = path.resolve(root, "..", "shared", "bench", "make-corpus.mjs");
+const cli = path.join(root, "bin", "talkingpoints.js");
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+function dirBytes(dir) {
+  let n = 0, files = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) { const r = dirBytes(p); n += r.bytes; files += r.files; } else { n += fs.statSync(p).size; files++; }
+  }
+  return { bytes: n, files };
+}
+
+/** A corpus of `copies` × 2,225 BBC articles, or, without ../shared, a synthetic one from the seeds. */
+function makeCorpus(copies) {
+  const out = path.join(work, `corpus-${copies}`);
+  if (fs.existsSync(shared)) {
+    const r = spawnSync(process.execPath, [shared, out, String(copies)], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`make-corpus failed: ${r.stderr}`);
+    return { dir: out, source: "BBC News (../shared/bench)" };
+  }
+  // Synthetic: the seed articles with shuffled sentences, dated across 2025.
+  const seeds = fs.readdirSync(path.join(root, "data", "articles")).map((f) => fs.readFileSync(path.join(root, "data", "articles", f), "utf8").replace(/^\s*date \S+\s*/, ""));
+  const sentences = seeds.join(" ").split(/(?<=[.!?])\s+/);
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const n = copies * 2225;
+  for (let i = 0; i < n; i++) {
+    const dir = path.join(out, String(Math.floor(i / 2225)).padStart(3, "0"));
+    if (i % 2225 === 0) fs.mkdirSync(dir, { recursive: true });
+    const date = new Date(Date.UTC(2025, 0, 1 + Math.floor(rand() * 365))).toISOString().slice(0, 10);
+    const body = Array.from({ length: 25 }, () => sentences[Math.floor(rand() * sentences.length)]).join(" ");
+    fs.writeFileSync(path.join(dir, `syn-${i}.txt`), `date ${date}\n${body}\n`);
+  }
+  return { dir: out, source: "synthetic (seed sentences; ../shared/bench absent)" };
+}
+
+function timeAnalyze(dir) {
+  const outDir = path.join(work, "out");
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, "analyze", dir, "--out", outDir, "--stats"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`analyze failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const stats = JSON.parse(r.stderr.trim().split("\n").filter((l) => l.startsWith("{")).pop() ?? "{}");
+  return { wall, rssMB: (stats.maxRSSkB ?? 0) / 1024, articles: stats.articles ?? 0, phases: stats.phases ?? {} };
+}
+
+function timeReport() {
+  const outDir = path.join(work, "reports");
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, "report", path.join(root, "data", "articles"), "--out", outDir], { encoding: "utf8", cwd: root });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`report failed: ${r.stderr.slice(-2000)}`);
+  const sizes = fs.readdirSync(outDir).filter((f) => f.endsWith(".html")).map((f) => [f, fs.statSync(path.join(outDir, f)).size]);
+  return { wall, sizes };
+}
+
+const rows = [];
+for (const copies of sizes) {
+  const { dir, source } = makeCorpus(copies);
+  const { bytes, files } = dirBytes(dir);
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = timeAnalyze(dir);
+    process.stderr.write(`analyze ${files} files, run ${i + 1}/${runs}: ${r.wall.toFixed(2)} s, ${r.rssMB.toFixed(0)} MB peak\n`);
+    results.push(r);
+  }
+  const wall = median(results.map((r) => r.wall));
+  const phases = results[results.length - 1].phases;
+  rows.push({ copies, files, mb: bytes / 1e6, wall, rss: median(results.map((r) => r.rssMB)), articles: results[0].articles, source, phases });
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const reportRuns = [];
+for (let i = 0; i < runs; i++) {
+  const r = timeReport();
+  process.stderr.write(`report on the seeds, run ${i + 1}/${runs}: ${r.wall.toFixed(1)} s\n`);
+  reportRuns.push(r);
+}
+fs.rmSync(work, { recursive: true, force: true });
+
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+const lines = [
+  "# Benchmarks",
+  "",
+  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Median of ${runs} runs each.`,
+  "",
+  "## `talkingpoints analyze` (load, themes, figures, events, shift; tables written as CSV and JSON)",
+  "",
+  "| corpus | articles | MB | wall s (median) | articles/s | MB/s | peak RSS MB |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map((r) => `| ${r.copies} × BBC (${r.source.startsWith("BBC") ? "real news" : "synthetic"}) | ${r.articles || r.files} | ${r.mb.toFixed(1)} | ${r.wall.toFixed(2)} | ${Math.round((r.articles || r.files) / r.wall)} | ${(r.mb / r.wall).toFixed(1)} | ${r.rss.toFixed(0)} |`),
+  "",
+  ...(rows.length ? ["Where the time goes (last run of the largest corpus, seconds):", "", "| phase | s |", "| --- | ---: |",
+    ...Object.entries(rows[rows.length - 1].phases).map(([k, v]) => `| ${k} | ${Number(v).toFixed(2)} |`), ""] : []),
+  "## `npm run report` on the seeds (every notebook through Jupyter and tslab)",
+  "",
+  `Median wall time: ${median(reportRuns.map((r) => r.wall)).toFixed(1)} s.`,
+  "",
+  "| report | bytes |",
+  "| --- | ---: |",
+  ...reportRuns[0].sizes.map(([f, s]) => `| ${f} | ${s.toLocaleString("en")} |`),
+  "",
+];
+const file = path.join(root, "BENCHMARKS.md");
+const extra = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("<!-- notes -->")[1] : undefined;
+fs.writeFileSync(file, lines.join("\n") + "\n<!-- notes -->" + (extra ?? "\n"));
+process.stderr.write(`wrote ${file}\n`);
