@@ -49,16 +49,64 @@ function jupyterPython(): string {
 
 interface RunnerOutput { ok: boolean; cell?: number; source?: string[]; stderr?: string; error?: string }
 
-/** Turn the runner's failure record into "cell 4, line 2 `code`: TypeError: message". */
+/** The 1-based line of `src` that holds `code` (compared without whitespace), or 0. */
+function findLine(src: string[], code: string): number {
+  const norm = (s: string) => s.replace(/\s+/g, "");
+  const c = norm(code);
+  if (c.length === 0) return 0;
+  const exact = src.findIndex((s) => norm(s) === c);
+  if (exact >= 0) return exact + 1;
+  // tslab strips types before running, so "const n: number = f();" ran as "const n = f();".
+  const loose = src.findIndex((s) => norm(s).replace(/:[\w$<>\[\]|. ]+(?==)/g, "") === c);
+  if (loose >= 0) return loose + 1;
+  return c.length >= 6 ? src.findIndex((s) => norm(s).includes(c)) + 1 : 0;
+}
+
+/**
+ * The cell line a runtime error came from. tslab runs compiled JavaScript whose line numbers do not match the
+ * cell's, so the line is found by its text: V8's banner shows the line that threw ("evalmachine.<anonymous>:5"
+ * then the code); when the throw was inside a called function (a lib/ function, JSON.parse…), the stack frame
+ * just above the cell's first frame names the function, and the line is the one that calls it.
+ */
+function runtimeLine(stderr: string, src: string[]): number {
+  const lines = stderr.split("\n");
+  const banner = lines.findIndex((l) => /^evalmachine\.<anonymous>:\d+$/.test(l.trim()));
+  if (banner >= 0) {
+    const hit = findLine(src, lines[banner + 1] ?? "");
+    if (hit) return hit;
+  }
+  const frames = lines.filter((l) => /^\s+at /.test(l));
+  const first = frames.findIndex((f) => f.includes("evalmachine.<anonymous>"));
+  if (first > 0) {
+    const name = /^\s+at (?:new |async )?([\w$.]+) /.exec(frames[first - 1])?.[1]?.split(".").pop();
+    if (name) {
+      const call = new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\s*\\(`);
+      const i = src.findIndex((s) => call.test(s));
+      if (i >= 0) return i + 1;
+    }
+  }
+  return 0;
+}
+
+/** Turn the runner's failure record into "cell 4, line 2: `code`: TypeError: message". */
 export function describeFailure(r: RunnerOutput): string {
   const stderr = (r.stderr ?? "").trim();
   const src = r.source ?? [];
-  // tslab compile errors: "2:7 - Type 'string' is not assignable to type 'number'."
-  const compile = /^(\d+):(\d+) - (.+)$/m.exec(stderr);
-  // runtime errors: "evalmachine.<anonymous>:2" then "Error: message"
-  const runtimeLine = /evalmachine\.<anonymous>:(\d+)/.exec(stderr);
-  const message = compile ? compile[3] : (/^\w*(?:Error|Exception)\b.*$/m.exec(stderr)?.[0] ?? stderr.split("\n").filter(Boolean).pop() ?? r.error ?? "unknown error");
-  let line = compile ? Number(compile[1]) : runtimeLine ? Number(runtimeLine[1]) - 1 : 0;
+  // tslab compile errors: "2:7 - Type 'string' is not assignable to type 'number'." in the cell, or
+  // "lib/shift.ts 17:34 - Cannot find module…" in a file it imports (then the cell's line is the import).
+  const compile = /^(?:(\S+\.tsx?) )?(\d+):(\d+) - (.+)$/m.exec(stderr);
+  let message: string;
+  let line: number;
+  if (compile && compile[1]) {
+    message = `${compile[1]} ${compile[2]}:${compile[3]} - ${compile[4]}`;
+    line = src.findIndex((s) => /^\s*import\b/.test(s)) + 1;
+  } else if (compile) {
+    message = compile[4];
+    line = Number(compile[2]);
+  } else {
+    message = /^\w*(?:Error|Exception)\b.*$/m.exec(stderr)?.[0] ?? stderr.split("\n").filter(Boolean).pop() ?? r.error ?? "unknown error";
+    line = runtimeLine(stderr, src);
+  }
   if (line < 1 || line > src.length) line = src.findIndex((s) => s.trim()) + 1 || 1;
   return `cell ${r.cell}, line ${line}: \`${(src[line - 1] ?? "").trim()}\`: ${message}`;
 }
