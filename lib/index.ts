@@ -11,3 +11,7 @@ export * from "./themes.js";
 export * from "./kwic.js";
 export * from "./phrases.js";
 export * from "./plot-themes.js";
+export * from "./events.js";
+export * from "./periods.js";
+export * from "./keyness.js";
+export * from "./quotes.js";
