@@ -44,7 +44,7 @@ export function isEmptyFigure(fig: Figure): boolean {
 
 // Escape every string below a trace (x, y, text, hovertext, name, labels, customdata…) except templates.
 function escapeData(v: unknown, key = ""): unknown {
-  if (typeof v === "string") return /template$/i.test(key) ? v : escapePlotText(v).replace(/&lt;br\s*\/?&gt;/gi, "<br>");
+  if (typeof v === "string") return /template$/i.test(key) ? v : v.split(/<br\s*\/?>/i).map(escapePlotText).join("<br>");
   if (Array.isArray(v)) return v.map((x) => escapeData(x));
   if (v && typeof v === "object") {
     const out: Record<string, unknown> = {};
@@ -57,7 +57,7 @@ function escapeData(v: unknown, key = ""): unknown {
 /**
  * A copy of the figure that shows data strings as text: plotly reads `<b>`, `<a href>`, `<span style>` in
  * labels and hover text as markup, so article text in `data` is escaped for it. A `<br>` is kept (builders join
- * hover lines with it). Templates (`hovertemplate`, `texttemplate`) and layout titles are the builder's own
+ * hover lines with it); text a builder escaped already is left as it is. Templates (`hovertemplate`, `texttemplate`) and layout titles are the builder's own
  * markup and stay as they are, except the category lists of axes, which must match the escaped data; article
  * text put in a layout title or annotation must go through `escapePlotText` in the builder.
  */

@@ -20,13 +20,11 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-const PLOT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-
 /**
- * Text for plotly labels and hover text. Plotly reads `<b>`, `<a href>`, `<br>`… in strings as markup and
- * decodes `&lt;` `&gt;` `&amp;`, so escaping these three shows article text as typed. (Quotes need no escape:
- * plotly does not decode `&quot;`, it would show literally.)
+ * Text for plotly labels and hover text. Plotly reads `<b>`, `<a href>`, `<br>`… in strings as markup and decodes
+ * entities (`&lt;`), so `<` and `>` become `&lt;` `&gt;` and article text shows as typed. `&` is left alone: plotly
+ * shows a lone `&` as is, and text a builder already escaped stays as it was (escaping twice is harmless).
  */
 export function escapePlotText(s: unknown): string {
-  return String(s ?? "").replace(/[&<>]/g, (c) => PLOT[c]);
+  return String(s ?? "").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

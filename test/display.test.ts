@@ -20,10 +20,14 @@ describe("plotSafeFigure", () => {
   const safe = plotSafeFigure(fig);
   const t = safe.data[0];
   it("escapes markup in trace strings for plotly, keeping the builder's <br>", () => {
-    expect(t.name).toBe("&lt;b&gt;Evil&lt;/b&gt; &amp; Co");
+    expect(t.name).toBe("&lt;b&gt;Evil&lt;/b&gt; & Co");
     expect(t.y).toEqual(["&lt;img src=x onerror=alert(1)&gt;", "plain"]);
     expect(t.text).toEqual(["&lt;a href=\"javascript:alert(1)\"&gt;title&lt;/a&gt;<br>000 · 364 words", null]);
     expect(t.customdata).toEqual([["&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"]]);
+  });
+  it("keeps what a builder escaped itself as it was, and an escaped <br> as text", () => {
+    const pre = plotSafeFigure({ data: [{ type: "bar", y: ["&lt;b&gt;x&lt;/b&gt; &amp; y", "a &lt;br&gt; b<br>c"] }], layout: {} });
+    expect(pre.data[0].y).toEqual(["&lt;b&gt;x&lt;/b&gt; &amp; y", "a &lt;br&gt; b<br>c"]);
   });
   it("leaves templates, numbers, colours and the layout title alone", () => {
     expect(t.hovertemplate).toBe(fig.data[0].hovertemplate);

@@ -49,8 +49,13 @@ describe("jsonForScript", () => {
 });
 
 describe("escapePlotText", () => {
-  it("escapes the three characters plotly decodes, so its pseudo-HTML shows as typed", () => {
-    expect(escapePlotText(`<b>bold</b> & <a href="javascript:x">link</a>`)).toBe(`&lt;b&gt;bold&lt;/b&gt; &amp; &lt;a href="javascript:x"&gt;link&lt;/a&gt;`);
+  it("escapes < and >, so plotly's pseudo-HTML shows as typed", () => {
+    expect(escapePlotText(`<b>bold</b> & <a href="javascript:x">link</a>`)).toBe(`&lt;b&gt;bold&lt;/b&gt; & &lt;a href="javascript:x"&gt;link&lt;/a&gt;`);
+  });
+  it("leaves text a builder escaped already as it was, so escaping twice does no harm", () => {
+    const once = escapePlotText(`<script>alert(1)</script> &amp; &lt;b&gt;`);
+    expect(once).toBe(`&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;`);
+    expect(escapePlotText(once)).toBe(once);
   });
   it("leaves quotes alone: plotly would show &quot; literally", () => {
     expect(escapePlotText(`"quoted" 'single'`)).toBe(`"quoted" 'single'`);
