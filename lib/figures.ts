@@ -1001,7 +1001,7 @@ const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rs", "approx", "vs", "prof", "sen", "rep", "gov", "jr", "sr", "inc", "ltd", "co", "corp"]);
 
 /** Sentence spans [start, end): ends at . ! ? before whitespace and a capital, digit or quote (not after "Mr." or an initial), and at line breaks. */
-export function sentenceSpans(text: string): Array<[number, number]> {
+function sentenceSpans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   const close = (end: number) => {

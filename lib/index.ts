@@ -15,3 +15,6 @@ export * from "./events.js";
 export * from "./periods.js";
 export * from "./keyness.js";
 export * from "./quotes.js";
+export * from "./figures.js";
+export { findNumbers, findOrdinals, parseNumber, type NumberSpan, type OrdinalSpan } from "./numbers.js";
+export * from "./recurring.js";

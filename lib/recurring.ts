@@ -1,0 +1,251 @@
+// Stage: figures → recurring figures and drift. Which figures the statements repeat across articles, and which
+// claims kept their subject but changed their number.
+//
+// How "the same figure" and "the same claim" are judged:
+// - Two mentions state the same figure when kind, unit, value and range end are equal and their `what`s are
+//   compatible: the phrases share a content word (Porter stems, stopwords left out), or one of them says nothing
+//   specific ("" or a generic head such as "total amount", "others", "figure"), or both heads are words for
+//   people ("people", "civilians", "persons"). Mentions join transitively within one value.
+//   So "19,000 Ukrainian children" and "19 thousand Ukrainian children" are one figure; "three rounds of
+//   negotiations" and "three opportunities" are two.
+// - A figure recurs when its mentions come from at least two articles.
+// - Two figures make the same claim when they are of one kind (and, except for money, one unit) and the head nouns
+//   of their `what`s have the same stem ("financial and military aid", "European military and financial aid": aid).
+//   A claim drifts when it is stated with different values in different articles at different dates — at least
+//   two of its figures come from disjoint sets of articles with different first dates. Figures stated together in
+//   the same articles ("339 children" and "19,000 Ukrainian children") are separate claims, not drift.
+//   Drift lists each value as its own group, side by side; values are never merged.
+import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
+import type { Article } from "./types.js";
+import { formatValue, QUANTITY_KINDS, type FigureKind, type FigureMention } from "./figures.js";
+
+/** Mentions that state the same figure. */
+export interface FigureGroup {
+  kind: FigureKind;
+  value: number;
+  high?: number;
+  unit: string;
+  /** The figure for a reader: "19,000 Ukrainian children", "75% of Donetsk, Zaporozhye, and Kherson regions". */
+  label: string;
+  /** The most common specific `what` among the mentions ("" when none says). */
+  what: string;
+  /** Article ids, earliest date first (undated last). */
+  articles: string[];
+  mentions: FigureMention[];
+  /** Earliest and latest article date (YYYY-MM-DD), null when no article is dated. */
+  first: string | null;
+  last: string | null;
+}
+
+/** One claim stated with different values over time. */
+export interface FigureDrift {
+  kind: FigureKind;
+  /** The head noun the values share, as written in the earliest group ("aid"). */
+  claim: string;
+  /** The values, each its own group, earliest first. */
+  groups: FigureGroup[];
+  first: string | null;
+  last: string | null;
+}
+
+const STOP = new Set(["the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "s", "its", "their", "this", "that", "these", "those", "from", "by", "at", "as"]);
+// Heads that name no subject: the figure's `what` then fits any other.
+const GENERIC = new Set(["amount", "total", "number", "figure", "sum", "value", "others", "level", "rate", "count", "share", "part"].map((w) => PorterStemmer.stem(w)));
+const PEOPLE = new Set(["people", "persons", "civilians", "individuals", "residents"].map((w) => PorterStemmer.stem(w)));
+const PEOPLE_STEM = PorterStemmer.stem("people");
+
+const stemCache = new Map<string, string>();
+function stem(w: string): string {
+  let s = stemCache.get(w);
+  if (s === undefined) {
+    s = /^[a-z]+$/.test(w) ? PorterStemmer.stem(w) : w;
+    if (PEOPLE.has(s)) s = PEOPLE_STEM;
+    stemCache.set(w, s);
+  }
+  return s;
+}
+
+const wordsOf = (what: string) => what.toLowerCase().replace(/[’']s\b/g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Content-word stems of a `what`, without stopwords and generic heads. */
+function stemsOf(what: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of wordsOf(what)) if (!STOP.has(w)) { const s = stem(w); if (!GENERIC.has(s)) out.add(s); }
+  return out;
+}
+
+/** The stem of a `what`'s head noun: the last word before "of" ("prisoners of war" → prison). "" when generic or none. */
+export function headOf(what: string): string {
+  const before = what.split(/\s+of\s+/i)[0];
+  const words = wordsOf(before);
+  const last = words[words.length - 1];
+  if (!last) return "";
+  const s = stem(last);
+  return GENERIC.has(s) ? "" : s;
+}
+
+/** Can two `what`s describe the same figure? */
+export function compatibleWhat(a: string, b: string): boolean {
+  const sa = stemsOf(a);
+  const sb = stemsOf(b);
+  if (sa.size === 0 || sb.size === 0 || !headOf(a) || !headOf(b)) return true;
+  for (const s of sa) if (sb.has(s)) return true;
+  return false;
+}
+
+type Dates = Map<string, string | null>;
+
+const byDate = (dates: Dates) => (x: string, y: string) => {
+  const dx = dates.get(x) ?? null;
+  const dy = dates.get(y) ?? null;
+  if (dx !== dy) return dx === null ? 1 : dy === null ? -1 : dx < dy ? -1 : 1;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * Group quantity mentions (percent, money, count, duration) that state the same figure; dates and ordinals are left out.
+ * @param articles the articles the figures come from, for dates (optional: without them `first`/`last` are null).
+ * @return every group, single-article ones included, most articles first, then earliest.
+ */
+export function figureGroups(figures: FigureMention[], articles: Article[] = []): FigureGroup[] {
+  const dates: Dates = new Map(articles.map((a) => [a.id, a.date]));
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const buckets = new Map<string, FigureMention[]>();
+  for (const f of figures) {
+    if (!QUANTITY_KINDS.includes(f.kind)) continue;
+    const key = `${f.kind}|${f.unit}|${f.value}|${f.high ?? ""}`;
+    const b = buckets.get(key);
+    if (b) b.push(f);
+    else buckets.set(key, [f]);
+  }
+  const groups: FigureGroup[] = [];
+  for (const bucket of buckets.values()) {
+    // union-find over the distinct `what`s (identical ones are one node), joining compatible ones
+    const keys = new Map<string, number>();
+    const node = bucket.map((f) => {
+      const k = f.what.toLowerCase();
+      if (!keys.has(k)) keys.set(k, keys.size);
+      return keys.get(k)!;
+    });
+    const whats = Array.from(keys.keys());
+    const parent = whats.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let i = 0; i < whats.length; i++) {
+      for (let j = i + 1; j < whats.length; j++) {
+        if (find(i) !== find(j) && compatibleWhat(whats[i], whats[j])) parent[find(j)] = find(i);
+      }
+    }
+    const sets = new Map<number, FigureMention[]>();
+    for (let i = 0; i < bucket.length; i++) {
+      const r = find(node[i]);
+      const s = sets.get(r);
+      if (s) s.push(bucket[i]);
+      else sets.set(r, [bucket[i]]);
+    }
+    for (const mentions of sets.values()) groups.push(makeGroup(mentions, dates, order));
+  }
+  groups.sort((a, b) => b.articles.length - a.articles.length || cmpDate(a.first, b.first) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
+    || a.value - b.value || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return groups;
+}
+
+/**
+ * The figures the statements repeat: groups of mentions stating the same figure in at least two articles.
+ * @return groups with `{kind, value, unit, label, articles, mentions, first, last}`, most articles first, then earliest.
+ */
+export function recurringFigures(figures: FigureMention[], articles: Article[] = []): FigureGroup[] {
+  return figureGroups(figures, articles).filter((g) => g.articles.length >= 2);
+}
+
+/**
+ * Claims whose figure changed over time: same kind, same head noun, different values from different articles and
+ * dates (e.g. Western aid "$350 billion" in February, European aid "USD70.2 billion" in September).
+ * @return one entry per claim with its values as separate groups, earliest first; claims ordered by first date.
+ */
+export function figureDrift(figures: FigureMention[], articles: Article[] = []): FigureDrift[] {
+  const claims = new Map<string, FigureGroup[]>();
+  for (const g of figureGroups(figures, articles)) {
+    const head = headOf(g.what);
+    if (!head) continue;
+    const key = `${g.kind}|${g.kind === "money" ? "" : g.unit}|${head}`;
+    const c = claims.get(key);
+    if (c) c.push(g);
+    else claims.set(key, [g]);
+  }
+  const out: FigureDrift[] = [];
+  for (const groups of claims.values()) {
+    if (new Set(groups.map((g) => `${g.value}|${g.high ?? ""}|${g.unit}`)).size < 2) continue;
+    let drifts = false;
+    for (let i = 0; i < groups.length && !drifts; i++) {
+      for (let j = i + 1; j < groups.length && !drifts; j++) {
+        const a = groups[i];
+        const b = groups[j];
+        const disjoint = !a.articles.some((x) => b.articles.includes(x));
+        if (disjoint && a.first && b.first && a.first !== b.first && (a.value !== b.value || a.unit !== b.unit)) drifts = true;
+      }
+    }
+    if (!drifts) continue;
+    const sorted = groups.slice().sort((a, b) => cmpDate(a.first, b.first) || a.value - b.value);
+    const words = wordsOf(sorted[0].what.split(/\s+of\s+/i)[0]);
+    out.push({
+      kind: sorted[0].kind,
+      claim: words[words.length - 1] ?? "",
+      groups: sorted,
+      first: minDate(sorted.map((g) => g.first)),
+      last: maxDate(sorted.map((g) => g.last)),
+    });
+  }
+  out.sort((a, b) => cmpDate(a.first, b.first) || (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0));
+  return out;
+}
+
+function makeGroup(mentions: FigureMention[], dates: Dates, order: Map<string, number>): FigureGroup {
+  const cmp = byDate(dates);
+  mentions.sort((a, b) => cmp(a.article, b.article) || (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0) || a.start - b.start);
+  const ids = Array.from(new Set(mentions.map((m) => m.article))).sort(cmp);
+  const f = mentions[0];
+  // the most common specific `what`; ties go to the earliest mention
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.what && headOf(m.what)) counts.set(m.what, (counts.get(m.what) ?? 0) + 1);
+  let what = "";
+  let best = 0;
+  for (const m of mentions) {
+    const n = counts.get(m.what) ?? 0;
+    if (n > best) { best = n; what = m.what; }
+  }
+  if (!what) what = mentions.find((m) => m.what)?.what ?? "";
+  const ds = ids.map((id) => dates.get(id) ?? null);
+  const g: FigureGroup = {
+    kind: f.kind, value: f.value, unit: f.unit, label: figureLabel(f.kind, f.value, f.unit, what, f.high), what,
+    articles: ids, mentions, first: minDate(ds), last: maxDate(ds),
+  };
+  if (f.high !== undefined) g.high = f.high;
+  return g;
+}
+
+/** "19,000 Ukrainian children", "75% of the Kursk region", "financial and military aid: $350 billion", "30 days". */
+export function figureLabel(kind: FigureKind, value: number, unit: string, what: string, high?: number): string {
+  const v = formatValue(kind, value, unit, high);
+  if (!what) return v;
+  if (kind === "percent") return `${v} of ${what}`;
+  if (kind === "money") return `${what}: ${v}`;
+  if (kind === "duration") return `${v} of ${what}`;
+  return `${v} ${what}`;
+}
+
+function cmpDate(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+function minDate(ds: Array<string | null>): string | null {
+  let m: string | null = null;
+  for (const d of ds) if (d && (m === null || d < m)) m = d;
+  return m;
+}
+function maxDate(ds: Array<string | null>): string | null {
+  let m: string | null = null;
+  for (const d of ds) if (d && (m === null || d > m)) m = d;
+  return m;
+}
