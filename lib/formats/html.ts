@@ -21,29 +21,46 @@ interface DomDocument {
   documentElement: DomNode | null;
 }
 
+/**
+ * Readability's cost grows with the number of nodes times their depth (a page of 60,000 elements
+ * 300 deep takes a minute): above this sum of node depths, or this depth, the whole page text is used.
+ */
+const READABILITY_MAX_DEPTH_SUM = 1_000_000;
+const READABILITY_MAX_DEPTH = 400;
+
 export const html: FormatModule = {
   extensions: [".html", ".htm"],
   parse(text) {
-    const meta = pageMeta(parseHTML(text).document as unknown as DomDocument, text);
-    let body = "";
-    let readTitle: string | null = null;
-    // Readability rearranges the document it reads: give it its own copy.
-    const doc = parseHTML(text).document;
-    const article = new Readability(doc as never, { charThreshold: 100, serializer: (n: unknown) => n }).parse();
-    if (article?.content) {
-      body = blockText(article.content as unknown as DomNode);
-      readTitle = article.title?.trim() || null;
-    }
+    const nesting = tagDepth(text);
+    if (nesting > PARSE_MAX_DEPTH) return [flatPage(text, nesting)];
+    // linkedom builds an empty document from markup without an <html> element: give fragments one.
+    const source = /<html[\s>]/i.test(text) ? text : `<!DOCTYPE html><html><head></head><body>${text}</body></html>`;
+    const page = parseHTML(source).document as unknown as DomDocument;
+    const meta = pageMeta(page, text);
     const warnings: string[] = [];
+    let body = "";
+    let article: ReturnType<Readability<unknown>["parse"]> = null;
+    const shape = treeShape(page.documentElement);
+    if (shape.depthSum > READABILITY_MAX_DEPTH_SUM || shape.maxDepth > READABILITY_MAX_DEPTH) {
+      warnings.push(`page too large or deeply nested for Readability (${shape.nodes} nodes, ${shape.maxDepth} deep): used the whole page text`);
+    } else {
+      try {
+        // Readability rearranges the document it reads: give it its own copy.
+        article = new Readability(parseHTML(source).document as never, { charThreshold: 100, serializer: (n: unknown) => n }).parse();
+        if (article?.content) body = blockText(article.content as unknown as DomNode);
+      } catch (e) {
+        warnings.push(`Readability failed (${String((e as Error).message ?? e).split("\n")[0].slice(0, 80)}): used the whole page text`);
+      }
+      if (!body.trim() && !warnings.length) warnings.push("no main article block found: used the whole page text");
+    }
     if (!body.trim()) {
-      // Too little text for Readability to pick a main block (a short page): take the body without page furniture.
-      const fresh = parseHTML(text).document as unknown as DomDocument;
-      body = blockText(fresh.body ?? fresh.documentElement, true);
-      if (body.trim()) warnings.push("no main article block found: used the whole page text");
+      // A short page, or one Readability could not read: the body text without page furniture.
+      body = blockText(page.body ?? page.documentElement, true);
+      if (!body.trim()) warnings.length = 0;
     }
     const rec: ParsedRecord = {
       text: body,
-      title: meta.title ?? readTitle ?? meta.docTitle,
+      title: meta.title ?? (article?.title?.trim() || null) ?? meta.docTitle,
       outlet: meta.outlet ?? (article?.siteName?.trim() || null),
       url: meta.url,
       date: meta.date ?? (article?.publishedTime?.trim() || null),
@@ -53,6 +70,69 @@ export const html: FormatModule = {
     return [rec];
   },
 };
+
+/**
+ * linkedom's parser slows with the square of nesting depth (100,000 nested <div>s take ten seconds); real
+ * pages nest a few dozen deep. Deeper markup is read without a DOM tree by flatPage.
+ */
+const PARSE_MAX_DEPTH = 1000;
+const VOID_OR_AUTOCLOSED = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option"]);
+
+/** The deepest tag nesting in markup, from a scan of its tags (void and self-closing tags do not nest). */
+export function tagDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/?)>/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (VOID_OR_AUTOCLOSED.has(m[2].toLowerCase()) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+/** A page too deeply nested for a DOM: metadata from its <head>, text with tags stripped and entities decoded. */
+function flatPage(text: string, nesting: number): ParsedRecord {
+  const headEnd = text.search(/<\/head\s*>|<body[\s>]/i);
+  const head = headEnd > 0 && headEnd < 65536 ? text.slice(0, headEnd) : "";
+  const meta = head && tagDepth(head) <= PARSE_MAX_DEPTH ? pageMeta(parseHTML(`<html>${head}</head><body></body></html>`).document as unknown as DomDocument, text) : null;
+  const stripped = text
+    .slice(Math.max(0, headEnd))
+    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<\/?(?:p|div|section|article|h[1-6]|li|ul|ol|blockquote|pre|table|tr|header|footer|main|figure|figcaption|dl|dt|dd|hr)\b[^>]*>/gi, "\n\n")
+    .replace(/<br\b[^>]*>/gi, "\n")
+    .replace(/<[/!?]?[a-zA-Z][^<>]*>/g, "");
+  // Entities (&amp; &#8217; …) are decoded by parsing the tag-free text once, with "<" escaped so it stays text.
+  const decoded: string = parseHTML(`<html><body><pre>${stripped.replace(/</g, "&lt;")}</pre></body></html>`).document.querySelector("pre")?.textContent ?? stripped;
+  const body = paragraphs(decoded);
+  return {
+    text: body,
+    title: meta?.title ?? meta?.docTitle ?? null,
+    outlet: meta?.outlet ?? null,
+    url: meta?.url ?? null,
+    date: meta?.date ?? null,
+    dateSource: "meta",
+    warnings: body ? [`markup nested ${nesting} deep: read with the tags stripped`] : [],
+  };
+}
+
+/** Node count (elements and text), deepest nesting and the sum of all nodes' depths, by one walk with its own stack. */
+function treeShape(root: DomNode | null): { nodes: number; maxDepth: number; depthSum: number } {
+  let nodes = 0;
+  let maxDepth = 0;
+  let depthSum = 0;
+  const stack: Array<[DomNode, number]> = root ? [[root, 1]] : [];
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    nodes++;
+    depthSum += depth;
+    if (depth > maxDepth) maxDepth = depth;
+    const kids = n.childNodes;
+    for (let i = 0; i < kids.length; i++) stack.push([kids[i], depth + 1]);
+  }
+  return { nodes, maxDepth, depthSum };
+}
 
 interface PageMeta {
   title: string | null;
@@ -161,8 +241,12 @@ export function blockText(root: DomNode | null, skipFurniture = false): string {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
     if (block) stack.push("\n\n");
   }
-  return parts
-    .join("")
+  return paragraphs(parts.join(""));
+}
+
+/** Text with "\n\n" between blocks and "\n" for line breaks → trimmed paragraphs, spaces collapsed. */
+function paragraphs(raw: string): string {
+  return raw
     .replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, "\n")
     .split(/\n{2,}/)
     .map((para) => para.split("\n").map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim()).filter(Boolean).join("\n"))

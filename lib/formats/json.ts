@@ -30,7 +30,7 @@ export function jsonError(e: unknown, text: string): { line?: number; message: s
   const raw = String((e as Error).message ?? e);
   const message = raw
     .replace(/,\s*(?:\.\.\.)?".*$/s, "")
-    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/ (?:in JSON )?at position \d+.*$/s, "")
     .replace(/\s+/g, " ")
     .slice(0, 120);
   const offset = errorOffset(raw, text);
