@@ -18,3 +18,4 @@ export * from "./quotes.js";
 export * from "./figures.js";
 export { findNumbers, findOrdinals, parseNumber, type NumberSpan, type OrdinalSpan } from "./numbers.js";
 export * from "./recurring.js";
+export * from "./plot-figures.js";
