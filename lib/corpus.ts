@@ -102,7 +102,8 @@ export function loadFile(abs: string, rel: string, maxBytes: number = DEFAULT_MA
   for (const r of records) {
     const line = r.line !== undefined ? { line: r.line } : {};
     if (isProblem(r)) {
-      out.problems.push({ file: rel, reason: r.problem, ...line });
+      // A reason may quote the file (a CSV header cell): keep it on one line for the CLI's one-line listing.
+      out.problems.push({ file: rel, reason: r.problem.replace(/\s+/g, " ").trim(), ...line });
       continue;
     }
     if (!r.text.trim()) {
