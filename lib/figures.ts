@@ -852,7 +852,11 @@ function tagOf(t: Token): string {
   const e = l ? (l[t.text] ?? l[t.lower]) : undefined;
   if (e && e.length) return e[0];
   if (/^\p{Lu}/u.test(t.text)) return "NNP";
-  return /(?:ed|ing)$/.test(t.lower) && !l ? "VBN" : "NN";
+  // unknown lower-case words (British spellings such as "criticised", rare verbs): guess from the ending
+  if (/ed$/.test(t.lower)) return "VBD";
+  if (/ing$/.test(t.lower)) return "VBG";
+  if (/ly$/.test(t.lower)) return "RB";
+  return "NN";
 }
 
 const isNounTag = (tag: string) => tag.startsWith("NN");

@@ -329,7 +329,7 @@ function readUnsigned(toks: Token[], i: number): NumberRead | null {
     if (w === "hundred") {
       if (group === null || hasHundred) break;
       if (group >= 100 && !(groupFromDigits && atoms === 1)) break;
-      group = group * 100; lastSmall = group; hasHundred = true; words = true; end = p + 1;
+      group = scaleBy(group, 2); lastSmall = group; hasHundred = true; words = true; end = p + 1;
       continue;
     }
     if (w && BIG_SCALES[w] !== undefined) {
