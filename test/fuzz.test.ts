@@ -10,7 +10,11 @@ import { datelineDate, validDate } from "../lib/dates.js";
 import { decodeBytes } from "../lib/decode.js";
 import { FORMATS } from "../lib/formats/index.js";
 import { isProblem } from "../lib/formats/format.js";
-import type { LoadResult } from "../lib/types.js";
+import type { Article, LoadResult } from "../lib/types.js";
+import { figuresInText } from "../lib/figures.js";
+import { countThemes, findSpans, patternProblem, themePatterns, type Theme } from "../lib/themes.js";
+import { tokenize } from "../lib/tokens.js";
+import { countTerms, keyness } from "../lib/keyness.js";
 import { removeTempDirs, tempDir } from "./tmpdir.js";
 
 afterAll(removeTempDirs);
@@ -149,5 +153,95 @@ describe("the loader's parts on random input", () => {
       const v = validDate(text);
       if (v !== null) expect(v).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The stages after the loader: tokens, themes, keyness, figures
+
+const article = (text: string, id = "x"): Article => ({
+  id, file: `${id}.txt`, title: "", outlet: null, url: null, date: null, dateSource: null, text, words: countWords(text), warnings: [],
+});
+
+const pattern = fc.oneof(
+  fc.constantFrom("ceasefire", "cease-fire", "negotiat*", "Russia * Pakistan", "* talks", "70.2%", "U.S.", "Putin’s visit", "neutral*", "1,000", "é*"),
+  fc.string({ unit: "grapheme", minLength: 1, maxLength: 15 }),
+).filter((p) => patternProblem(p) === null);
+const themes = fc.array(fc.array(pattern, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 })
+  .map((ps) => ps.map((patterns, i): Theme => ({ id: `t${i}`, label: `t${i}`, patterns })));
+
+describe("the stages after the loader on random text", () => {
+  it("tokenize: every token is text.slice(start, end), in order, sentences never going back", () => {
+    run(fc.property(anyText, (text) => {
+      let last = 0;
+      let sentence = 0;
+      // Plain checks in the loop and one expect for the first bad token: a 20,000-token line stays quick.
+      const bad = tokenize(text).find((t) => {
+        const wrong = text.slice(t.start, t.end) !== t.text || t.start < last || t.sentence < sentence;
+        last = t.end;
+        sentence = t.sentence;
+        return wrong;
+      });
+      expect(bad).toBeUndefined();
+    }));
+  });
+
+  it("theme matching: spans lie inside the tokens, in order, not overlapping; counts are whole and per-1k finite", () => {
+    run(fc.property(anyText, themes, (text, ts) => {
+      const tokens = tokenize(text);
+      for (const t of ts) {
+        let prev = 0;
+        for (const s of findSpans(text, tokens, themePatterns(t))) {
+          expect(s.first).toBeGreaterThanOrEqual(prev);
+          expect(s.last).toBeGreaterThan(s.first);
+          expect(s.last).toBeLessThanOrEqual(tokens.length);
+          prev = s.last;
+        }
+      }
+      for (const c of countThemes([article(text)], ts)) {
+        expect(Number.isInteger(c.hits) && c.hits >= 0).toBe(true);
+        expect(Number.isFinite(c.per1k)).toBe(true);
+        expect(c.matches.reduce((n, m) => n + m.count, 0)).toBe(c.hits);
+      }
+    }));
+  });
+
+  it("keyness: G², log ratio and p are finite, p within [0, 1], counts add up", () => {
+    run(fc.property(fc.array(anyText, { maxLength: 3 }), fc.array(anyText, { maxLength: 3 }), (as, bs) => {
+      const a = countTerms(as.map((t) => ({ text: t }))).counts;
+      const b = countTerms(bs.map((t) => ({ text: t }))).counts;
+      for (const r of keyness(a, b, { minCount: 1 })) {
+        expect(Number.isFinite(r.g2) && Number.isFinite(r.logRatio)).toBe(true);
+        expect(r.p >= 0 && r.p <= 1).toBe(true);
+        expect(r.countA).toBe(a.terms.get(r.stem)?.count ?? 0);
+        expect(r.countB).toBe(b.terms.get(r.stem)?.count ?? 0);
+      }
+    }));
+  });
+
+  it("extractFigures: every figure is text.slice(start, end), in order, with a finite value", () => {
+    run(fc.property(anyText, (text) => {
+      let last = 0;
+      const bad = figuresInText(text, "x").find((f) => {
+        const wrong = text.slice(f.start, f.end) !== f.text || f.start < last || !Number.isFinite(f.value);
+        last = f.start;
+        return wrong;
+      });
+      expect(bad).toBeUndefined();
+    }));
+  });
+
+  it("handles 1 MB of '1,1,1', a 1 MB line and a 1 MB digit run within a generous time", () => {
+    const ts: Theme[] = [{ id: "t", label: "t", patterns: ["ceasefire", "negotiat*", "* talks", "1,1"] }];
+    for (const [name, text] of Object.entries({ ones: "1,".repeat(512 * 1024), line: "word ".repeat(200 * 1024), digits: "7".repeat(1024 * 1024) })) {
+      const t0 = Date.now();
+      const a = article(text);
+      tokenize(text);
+      countThemes([a], ts);
+      keyness(countTerms([a]).counts, countTerms([article("word talks")]).counts, { minCount: 1 });
+      figuresInText(text, "x");
+      const ms = Date.now() - t0;
+      expect(ms, `${name} took ${ms} ms`).toBeLessThan(10_000);
+    }
   });
 });
