@@ -17,8 +17,10 @@ export async function run(argv: string[]): Promise<number> {
   const missing = ensureJupyter((s) => process.stderr.write(s + "\n"));
   if (missing) throw new UsageError(`talkingpoints notebook: ${missing}`, 3);
   const token = randomBytes(24).toString("hex");
+  // Jupyter refuses to start as root unless told (containers and CI machines often run as root).
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0 ? ["--allow-root"] : [];
   const child = spawn("jupyter", ["notebook", "--no-browser", "--ip=127.0.0.1", `--port=${port}`, `--NotebookApp.token=${token}`,
-    `--notebook-dir=${root}`], { cwd: root, env: jupyterEnv(root, dataDir), stdio: "inherit" });
+    `--notebook-dir=${root}`, ...asRoot], { cwd: root, env: jupyterEnv(root, dataDir), stdio: "inherit" });
   process.stderr.write(`Open http://127.0.0.1:${port}/tree/notebooks?token=${token} (kernel: "TypeScript (talkingpoints)"; data: ${dataDir})\n`);
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
