@@ -19,6 +19,8 @@ export * from "./figures.js";
 export { findNumbers, findOrdinals, parseNumber, type NumberSpan, type OrdinalSpan } from "./numbers.js";
 export * from "./recurring.js";
 export * from "./plot-figures.js";
+export * from "./timeline.js";
+export * from "./plot-timeline.js";
 export * from "./decode.js";
 export { FORMATS, formatFor, supportedExtensions } from "./formats/index.js";
 export type { FormatModule, ParsedRecord, RecordProblem } from "./formats/format.js";
