@@ -1,36 +1,14 @@
 // `talkingpoints articles` through the built CLI: the seeds as JSON, and each user error as one line and a
 // non-zero exit, never a stack trace.
-import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article, Problem } from "../lib/types.js";
+import { buildCli, cli, expectOneLineError } from "./cli-run.js";
 import { folderWith, removeTempDirs, tempDir } from "./tmpdir.js";
 
 afterAll(removeTempDirs);
-
-beforeAll(() => {
-  // Another test file may be building at the same time; tsc writes the same files either way.
-  try {
-    execFileSync("npm", ["run", "build"], { stdio: "pipe" });
-  } catch (e) {
-    if (!fs.existsSync("dist/cli.js")) throw new Error(`npm run build failed: ${String((e as { stdout?: Buffer }).stdout ?? e)}`);
-  }
-});
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/talkingpoints.js", ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A user error: exit `code`, stderr exactly one line, no stack frames. */
-function expectOneLineError(r: ReturnType<typeof cli>, code: number, message: string | RegExp) {
-  expect(r.code).toBe(code);
-  const lines = r.stderr.trimEnd().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
+beforeAll(() => buildCli("dist/commands/articles.js"));
 
 describe("talkingpoints articles", () => {
   it("lists the five seeds as JSON with every field, text included", () => {
