@@ -595,6 +595,8 @@ const ID_WORDS = new Set([
   "route", "highway", "channel", "episode", "season", "part", "vol", "volume", "issue", "clause", "rule", "figure", "table",
   "annex", "appendix", "gate", "platform", "terminal", "bus", "code", "sector", "ward", "act", "protocol", "pillar", "tier", "category", "size",
 ]);
+const YEAR_DETERMINERS = new Set(["the", "its", "their", "his", "her", "our", "this", "that", "last", "next", "whose"]);
+const isApostrophe = (t: Token | undefined) => !!t && (t.text === "’" || t.text === "'");
 const YEAR_WORDS = new Set(["in", "since", "during", "until", "till", "before", "after", "by", "circa", "fiscal", "fy"]);
 const DECADE_PREFIX = new Set(["mid", "early", "late", "pre", "post"]);
 const REFERENCE_WORDS = new Set(["the", "these", "those", "above", "both"]);
@@ -685,7 +687,14 @@ function classifyNumber(ctx: Ctx, n: NumberRead): number {
     }
   }
 
-  // plain counts, minus the numbers that are labels or pronouns
+  // plain counts, minus the numbers that are labels, names or ages
+  const last = toks[n.i1 - 1];
+  if (last.type === "word" && GLUED_LETTER.has(last.text) && toks[n.i1 - 2]?.type === "num") {
+    // "3G", "5G" are names; "1500m" in sport is metres; "10k votes", "1m people" are counts
+    const w = toks[skipGap(toks, n.i1)];
+    if (last.text === "G" || last.text === "g" || skipGap(toks, n.i1) === n.i1 || !w || w.type !== "word" || tagOf(w) !== "NNS") return n.i1;
+  }
+  if (isHyphen(after) && wordAt(toks, n.i1 + 1) === "time") return n.i1 + 2; // "two-time champion"
   const spelled = n.words && !n.digits;
   if (spelled && n.value === 1) return n.i1; // "one of the leaders", "a hundred"-less "one"
   const p = prevSolid(toks, n.i0);
@@ -695,8 +704,28 @@ function classifyNumber(ctx: Ctx, n: NumberRead): number {
   if (isP(toks[p], ".") && p > 0 && (toks[p - 1].lower === "no" || toks[p - 1].lower === "nos")) return n.i1;
   if (prevWord && n.digits && !n.words && n.i1 === n.i0 + 1 && /^\p{Lu}/u.test(prevWord.text) && !sentenceInitial(toks, p)
       && MONTHS[prevWord.lower] === undefined && !npAfter(ctx, n.i1, false)) return n.i1; // "Voyager 2", "English 101"
+  // "Viktor Makarov, 50, said": an age
+  if (isP(toks[p], ",") && isP(after, ",") && toks[p - 1]?.type === "word" && /^\p{Lu}/u.test(toks[p - 1].text) && n.digits && n.value < 120) return n.i1;
+  // "10 Downing Street": an address or a name, not ten of something
+  if (n.digits && skipGap(toks, n.i1) > n.i1 && properNameAt(toks, skipGap(toks, n.i1))) return n.i1;
   return pushAmount(ctx, n, "count", n.value, "", n.i1);
 }
+
+/** Two or more singular proper nouns in a row ("Downing Street", "Boeing Dreamliner"). */
+function properNameAt(toks: Token[], k: number): boolean {
+  let n = 0;
+  for (let j = k; j < toks.length && n < 3;) {
+    const t = toks[j];
+    if (!t || t.type !== "word" || !/^\p{Lu}/u.test(t.text) || tagOf(t) !== "NNP") break;
+    n++;
+    const j2 = skipGap(toks, j + 1, 1);
+    if (j2 === j + 1) break;
+    j = j2;
+  }
+  return n >= 2;
+}
+
+const GLUED_LETTER = new Set(["k", "K", "m", "M", "b", "B", "G", "g", "T"]);
 
 /** A year followed by a plural noun and not by a year word before it is a count: "2000 people", but "in 2014 elections" is a year. */
 function isCountNotYear(ctx: Ctx, n: NumberRead): boolean {
@@ -712,6 +741,13 @@ function isCountNotYear(ctx: Ctx, n: NumberRead): boolean {
   const p = prevSolid(toks, n.i0);
   if (p >= 0 && YEAR_WORDS.has(toks[p].lower)) return false;
   if (p >= 0 && monthAt(toks, p) >= 0) return false;
+  // "its 2003 results", "Russia’s 2024 budget", "the 2015 Minsk agreements"
+  if (p >= 0 && (YEAR_DETERMINERS.has(toks[p].lower) || (toks[p].lower === "s" && isApostrophe(toks[p - 1])))) return false;
+  // "2000 and 2003 results": a year after a year
+  if (p >= 0 && (toks[p].lower === "and" || toks[p].lower === "or" || toks[p].text === ",")) {
+    const last = ctx.out[ctx.out.length - 1];
+    if (last && last.kind === "date" && last.unit === "year" && toks[p].start - last.end <= 2) return false;
+  }
   const k = skipGap(toks, n.i1);
   if (k === n.i1) return false;
   const w = toks[k];
@@ -848,6 +884,7 @@ const TAG_OVERRIDES: Record<string, string> = {
 function tagOf(t: Token): string {
   const o = TAG_OVERRIDES[t.lower];
   if (o) return o;
+  if (UNITS_OR_TENS.has(t.lower) || t.lower === "hundred" || BIG_SCALES[t.lower] !== undefined) return "CD";
   const l = lex();
   const e = l ? (l[t.text] ?? l[t.lower]) : undefined;
   if (e && e.length) return e[0];
@@ -890,6 +927,7 @@ function npAfter(ctx: Ctx, k: number, allowOf: boolean): string {
   while (j < toks.length && words < MAX_NP_WORDS) {
     const t = toks[j];
     if (t.type === "word") {
+      if (gluedToNumber(toks, j)) break;
       const tag = tagOf(t);
       if (first >= 0 && t.lower === "of" && lastNoun >= 0 && ofs < 2) {
         let q = skipGap(toks, j + 1);
@@ -965,6 +1003,7 @@ function npBefore(ctx: Ctx, k: number): string {
   while (j >= 0 && words < MAX_NP_WORDS) {
     const t = toks[j];
     if (t.type === "word") {
+      if (gluedToNumber(toks, j)) break;
       const tag = tagOf(t);
       if (last < 0) {
         if (!isNounTag(tag)) return "";
@@ -997,6 +1036,9 @@ function capitalisedBefore(toks: Token[], k: number): boolean {
   const w = toks[k - 1];
   return !!w && w.type === "word" && /^\p{Lu}/u.test(w.text);
 }
+
+/** "bn" in "$3.36bn", "km" in "29km": part of a figure, not of a noun phrase. */
+const gluedToNumber = (toks: Token[], j: number) => toks[j - 1]?.type === "num" || toks[j + 1]?.type === "num";
 
 const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 

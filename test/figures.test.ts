@@ -272,6 +272,7 @@ describe("dates are labelled as dates, never as quantities", () => {
     ["filed on 2025-01-01", "2025-01-01"],
     ["the 2013-14 season", "2013-14"],
     ["the meeting at 10:30", "10:30"],
+    ["a rise on its 2003 performance", "2003"],
   ])("%s → %s", (text, written) => {
     const fs = figuresInText(text);
     expect(fs.filter((f) => QUANTITY_KINDS.includes(f.kind)), text).toEqual([]);
@@ -287,6 +288,8 @@ describe("dates are labelled as dates, never as quantities", () => {
     expect([one("2000 people were evacuated.").kind, one("2000 people were evacuated.").what]).toEqual(["count", "people"]);
     expect(one("about 1500 soldiers").kind).toBe("count");
     expect(one("in 2014 elections were held").kind).toBe("date");
+    expect(figuresInText("It must restate 2000 and 2003 results.").map((f) => [f.kind, f.text])).toEqual([["date", "2000"], ["date", "2003"]]);
+    expect([one("Some 1m people fled.").kind, one("Some 1m people fled.").value]).toEqual(["count", 1e6]);
   });
 });
 
@@ -303,6 +306,11 @@ describe("numbers that are not figures", () => {
     "See https://example.com/2024/75%25/report for details.",
     "Write to press2024@example.com today.",
     "First, the talks resumed.",
+    "Operators are building 5G networks.",
+    "She won the 1500m final.",
+    "A hunger strike near 10 Downing Street.",
+    "Viktor Makarov, 50, said he was betrayed.",
+    "the two-time champion",
   ])("%s", (text) => {
     expect(figuresInText(text).filter((f) => f.kind !== "date")).toEqual([]);
   });
