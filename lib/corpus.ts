@@ -35,6 +35,25 @@ export function dataDir(): string {
 export function loadArticles(folderOrFiles: string | string[], options: LoadOptions = {}): LoadResult {
   const { maxBytes = DEFAULT_MAX_BYTES, outletsFile = "data/outlets.yml" } = options;
   if (typeof maxBytes !== "number" || !(maxBytes > 0)) throw new Error(`loadArticles: maxBytes must be a positive number of bytes, got ${String(maxBytes)}`);
+  const { files, problems } = corpusFiles(folderOrFiles);
+  const outlets = loadOutletsSafely(outletsFile);
+  if (outlets.problem) problems.push(outlets.problem);
+  const articles: Article[] = [];
+  for (const f of files) {
+    const r = loadFile(f.abs, f.rel, maxBytes, outlets.aliases);
+    articles.push(...r.articles);
+    problems.push(...r.problems);
+  }
+  uniqueIds(articles);
+  return { articles, problems };
+}
+
+/**
+ * The files loadArticles reads, in its order (folders walked recursively and sorted), each with the path it is
+ * listed under. Used by analyze to hand the files to worker threads.
+ * @return `{files: [{abs, rel}], problems}`: problems for missing roots, hidden files, broken links…
+ */
+export function corpusFiles(folderOrFiles: string | string[]): { files: Array<{ abs: string; rel: string }>; problems: Problem[] } {
   const roots = Array.isArray(folderOrFiles) ? folderOrFiles : [folderOrFiles];
   const problems: Problem[] = [];
   const files: Array<{ abs: string; rel: string }> = [];
@@ -52,20 +71,11 @@ export function loadArticles(folderOrFiles: string | string[], options: LoadOpti
     problems.push(...walked.problems);
     for (const abs of walked.files) files.push({ abs, rel: rel(abs) });
   }
-  const outlets = loadOutletsSafely(outletsFile);
-  if (outlets.problem) problems.push(outlets.problem);
-  const articles: Article[] = [];
-  for (const f of files) {
-    const r = loadFile(f.abs, f.rel, maxBytes, outlets.aliases);
-    articles.push(...r.articles);
-    problems.push(...r.problems);
-  }
-  uniqueIds(articles);
-  return { articles, problems };
+  return { files, problems };
 }
 
 /** A broken outlets file is a problem on the list, not a crash: the articles load without aliases. */
-function loadOutletsSafely(file: string): { aliases: OutletAliases; problem?: Problem } {
+export function loadOutletsSafely(file: string): { aliases: OutletAliases; problem?: Problem } {
   try {
     return { aliases: loadOutlets(file) };
   } catch (e) {
@@ -188,8 +198,8 @@ export function countWords(text: string): number {
 }
 
 /** Make ids unique in place: the second "a" becomes "a-2", the third "a-3"; each renamed article says so in a warning. */
-function uniqueIds(articles: Article[]): void {
-  const first = new Map<string, Article>();
+export function uniqueIds(articles: Array<Pick<Article, "id" | "file" | "warnings">>): void {
+  const first = new Map<string, Pick<Article, "file">>();
   const count = new Map<string, number>();
   const taken = new Set(articles.map((a) => a.id));
   for (const a of articles) {

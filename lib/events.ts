@@ -25,7 +25,7 @@
 //   the date most members give wins; a tie goes to the earliest (reports follow the briefing).
 import * as chrono from "chrono-node";
 import type { Article, DateSource } from "./types.js";
-import { isStopword, sentences, tokensOf } from "./tokens.js";
+import { isStopword, sentences, tokensOf, type Token } from "./tokens.js";
 import { datelineDate } from "./dates.js";
 import { countWords } from "./corpus.js";
 
@@ -74,21 +74,44 @@ export interface EventsResult {
  *   `dateSource: "event"`; one dated more than `windowDays` from its event gets a warning naming both dates), and
  *   the events sorted by date (undated last). Defaults: bigrams, 128 hashes, near 0.15, copy 0.5, 7 days.
  */
-export function assignEvents(articles: Article[], options: EventOptions = {}): EventsResult {
+export function assignEvents(articles: Article[], options: EventOptions = {}, inputs?: EventInput[]): EventsResult {
   const { shingle = 2, hashes = 128, maxBucket = 50, near = 0.15, copy = 0.5, windowDays = 7 } = options;
   for (const [name, v, lo] of [["shingle", shingle, 1], ["hashes", hashes, 1], ["maxBucket", maxBucket, 2], ["windowDays", windowDays, 0]] as const)
     if (!Number.isInteger(v) || v < lo) throw new RangeError(`assignEvents: ${name} must be a whole number ≥ ${lo}, not ${v}`);
   for (const [name, v] of [["near", near], ["copy", copy]] as const)
     if (!(v > 0 && v <= 1)) throw new RangeError(`assignEvents: ${name} must be a containment between 0 and 1, not ${v}`);
+  if (inputs && inputs.length !== articles.length) throw new RangeError(`assignEvents: ${inputs.length} event inputs for ${articles.length} articles`);
+  if (inputs?.some((x) => x.signature.length !== hashes)) throw new RangeError(`assignEvents: event inputs were computed with another number of hashes than ${hashes}`);
 
-  const evidence = articles.map(dateEvidence);
+  const evidence = inputs ? inputs.map((x) => x.evidence) : articles.map((a) => dateEvidence(a));
   const own = evidence.map((e) => e.best);
-  const sets = articles.map((a) => shingleHashes(a, shingle));
+  const sets = inputs ? inputs.map((x) => x.shingles) : articles.map((a) => shingleHashes(a, shingle));
   const uf = new UnionFind(articles.length);
   const order = own.map((d) => (d ? days(d) : Number.MAX_SAFE_INTEGER));
-  for (const [i, j] of candidatePairs(sets, hashes, maxBucket, order)) {
-    const gap = own[i] && own[j] ? Math.abs(days(own[i]!) - days(own[j]!)) : 0;
+  // Every candidate pair is checked as candidatePairs would list it, but a pair already joined through others is
+  // skipped (joining it again changes nothing) and a rejected pair is not checked twice: the groups are the same,
+  // and a story copied into every band's bucket costs one pass per bucket instead of one check per pair and band.
+  const rejected = new Set<number>();
+  const n = articles.length;
+  const consider = (i: number, j: number) => {
+    if (uf.find(i) === uf.find(j)) return;
+    const key = i < j ? i * n + j : j * n + i;
+    if (rejected.has(key)) return;
+    const gap = own[i] && own[j] ? Math.abs(order[i] - order[j]) : 0;
     if (containment(sets[i], sets[j]) >= (gap <= windowDays ? near : copy)) uf.union(i, j);
+    else rejected.add(key);
+  };
+  const signatures = inputs ? inputs.map((x) => x.signature) : undefined;
+  for (const band of bandBuckets(sets, hashes, signatures)) for (const docs of band.values()) {
+    if (docs.length < 2) continue;
+    if (docs.length <= maxBucket) {
+      const root = uf.find(docs[0]);
+      if (docs.every((d) => uf.find(d) === root)) continue;
+      for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) consider(docs[x], docs[y]);
+    } else {
+      const sorted = byOrder(docs, order);
+      for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) consider(sorted[x], sorted[y]);
+    }
   }
 
   const groups = new Map<number, number[]>();
@@ -134,10 +157,30 @@ export function assignEvents(articles: Article[], options: EventOptions = {}): E
   return { articles: out, events };
 }
 
+/** What assignEvents reads from one article, computed once per article (a worker thread can compute it beside the article's other stages). */
+export interface EventInput {
+  evidence: DateEvidence;
+  /** shingleHashes(article, shingle). */
+  shingles: Uint32Array;
+  /** minHashSignature(shingles, hashes). */
+  signature: Uint32Array;
+}
+
+/**
+ * The date evidence, shingle hashes and MinHash signature of one article, for `assignEvents(articles, options, inputs)`.
+ * Options must be the ones later given to assignEvents (defaults: bigrams, 128 hashes).
+ */
+export function eventInput(article: Article, options: Pick<EventOptions, "shingle" | "hashes"> = {}): EventInput {
+  const { shingle = 2, hashes = 128 } = options;
+  const shingles = shingleHashes(article, shingle);
+  return { evidence: dateEvidence(article), shingles, signature: minHashSignature(shingles, hashes) };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
 
-interface Evidence {
+/** The dates an article gives for the briefing it reports (see eventDate). */
+export interface DateEvidence {
   /** The article's own date (not one taken from an event earlier). */
   articleDate: string | null;
   source: DateSource;
@@ -150,9 +193,10 @@ interface Evidence {
   dates: string[];
 }
 
-function dateEvidence(a: Article): Evidence {
+/** The date evidence of one article: its own date, statement date, dateline. */
+export function dateEvidence(a: Article): DateEvidence {
   const articleDate = a.dateSource === "event" ? null : a.date;
-  const st = articleDate ? statementDate(a.text, articleDate) : null;
+  const st = articleDate ? statementDate(a.text, articleDate, tokensOf(a)) : null;
   // A dateline writes its year; chrono also reads relative words ("next week") as full dates, which are not datelines.
   const found = a.dateSource === "dateline" ? a.date : datelineDate(a.text);
   const dateline = found && a.text.slice(0, 240).includes(found.slice(0, 4)) ? found : null;
@@ -162,6 +206,8 @@ function dateEvidence(a: Article): Evidence {
 }
 
 const SPEECH = /\b(?:said|says|told|stated|declared|remarked|announced|added|noted|stressed|briefing|briefed|conference|talking to|speaking|spoke|addressing|interview|media)\b/i;
+// A sentence without one of these words cannot hold a RELATIVE_DAY phrase: chrono (slow) is not asked.
+const DAY_WORD = /(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today/i;
 const RELATIVE_DAY = /^(?:(?:on|last|this past)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:yesterday|today)$/i;
 
 /**
@@ -170,14 +216,13 @@ const RELATIVE_DAY = /^(?:(?:on|last|this past)\s+)?(?:mon|tues|wednes|thurs|fri
  * (chrono, forwardDate false): dated Wednesday 24 Sep, "on Tuesday" is 23 Sep; dated Tuesday, it is that day.
  * @return `{date, text}` for the first such phrase, or null.
  */
-export function statementDate(text: string, articleDate: string): { date: string; text: string } | null {
+export function statementDate(text: string, articleDate: string, tokens: Token[] = tokensOf({ text })): { date: string; text: string } | null {
   const [y, m, d] = articleDate.split("-").map(Number);
   if (!y || !m || !d) return null;
   const ref = new Date(y, m - 1, d, 12);
-  const tokens = tokensOf({ text });
   for (const s of sentences(text, tokens)) {
     const sentence = text.slice(s.start, s.end);
-    if (!SPEECH.test(sentence) || !/day\b/i.test(sentence)) continue;
+    if (!/day\b/i.test(sentence) || !DAY_WORD.test(sentence) || !SPEECH.test(sentence)) continue;
     for (const r of chrono.parse(sentence, { instant: ref }, { forwardDate: false })) {
       if (!RELATIVE_DAY.test(r.text.trim())) continue;
       return { date: ymd(r.start.get("year")!, r.start.get("month")!, r.start.get("day")!), text: r.text.trim() };
@@ -186,7 +231,7 @@ export function statementDate(text: string, articleDate: string): { date: string
   return null;
 }
 
-function eventDate(members: Array<{ id: string; ev: Evidence }>): { date: string | null; dateFrom: string } {
+function eventDate(members: Array<{ id: string; ev: DateEvidence }>): { date: string | null; dateFrom: string } {
   const tiers: Array<Array<{ id: string; date: string; kind: string }>> = [[], [], []];
   for (const { id, ev } of members) {
     if (ev.statement) tiers[0].push({ id, date: ev.statement, kind: `statement ("${ev.statementText}")` });
@@ -274,25 +319,8 @@ const NEIGHBOURS = 3;
  * Pairs [i, j] (i < j) that share a MinHash value under at least one of `hashes` seeded hash functions.
  * A bucket larger than `maxBucket` pairs each member with its next few in `order` (e.g. days since 1970) instead of all.
  */
-export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: number, order: number[] = []): Array<[number, number]> {
-  const seeds = new Uint32Array(hashes);
-  let s = 0x9e3779b9;
-  for (let k = 0; k < hashes; k++) seeds[k] = s = fmix32(s + 0x6d2b79f5);
-  const buckets: Array<Map<number, number[]>> = Array.from({ length: hashes }, () => new Map());
-  const mins = new Uint32Array(hashes);
-  sets.forEach((set, doc) => {
-    if (!set.length) return;
-    mins.fill(0xffffffff);
-    for (const h of set) for (let k = 0; k < hashes; k++) {
-      const v = fmix32(h ^ seeds[k]);
-      if (v < mins[k]) mins[k] = v;
-    }
-    for (let k = 0; k < hashes; k++) {
-      const b = buckets[k].get(mins[k]);
-      if (b) b.push(doc);
-      else buckets[k].set(mins[k], [doc]);
-    }
-  });
+export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: number, order: number[] = [], signatures?: Uint32Array[]): Array<[number, number]> {
+  const buckets = bandBuckets(sets, hashes, signatures);
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const n = sets.length;
@@ -303,17 +331,64 @@ export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: n
     seen.add(key);
     pairs.push([a, b]);
   };
-  const key = (i: number) => order[i] ?? Number.MAX_SAFE_INTEGER;
   for (const band of buckets) for (const docs of band.values()) {
     if (docs.length < 2) continue;
     if (docs.length <= maxBucket) {
       for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) add(docs[x], docs[y]);
       continue;
     }
-    const sorted = docs.slice().sort((i, j) => key(i) - key(j) || i - j);
+    const sorted = byOrder(docs, order);
     for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) add(sorted[x], sorted[y]);
   }
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+function byOrder(docs: number[], order: number[]): number[] {
+  const key = (i: number) => order[i] ?? Number.MAX_SAFE_INTEGER;
+  return docs.slice().sort((i, j) => key(i) - key(j) || i - j);
+}
+
+const seedCache = new Map<number, Uint32Array>();
+
+/** The seeds of the `hashes` hash functions: fixed, so signatures computed in different threads agree. */
+function minHashSeeds(hashes: number): Uint32Array {
+  let seeds = seedCache.get(hashes);
+  if (!seeds) {
+    seeds = new Uint32Array(hashes);
+    let s = 0x9e3779b9;
+    for (let k = 0; k < hashes; k++) seeds[k] = s = fmix32(s + 0x6d2b79f5);
+    seedCache.set(hashes, seeds);
+  }
+  return seeds;
+}
+
+/** The MinHash signature of a set of shingle hashes: per seeded hash function, the least value over the set (all 0xffffffff for an empty set). */
+export function minHashSignature(set: Uint32Array, hashes = 128): Uint32Array {
+  const seeds = minHashSeeds(hashes);
+  const mins = new Uint32Array(hashes).fill(0xffffffff);
+  for (let x = 0; x < set.length; x++) {
+    const h = set[x];
+    for (let k = 0; k < hashes; k++) {
+      const v = fmix32(h ^ seeds[k]);
+      if (v < mins[k]) mins[k] = v;
+    }
+  }
+  return mins;
+}
+
+/** Per hash function (one LSH band of one row), the documents by their least hash; documents without shingles are in none. */
+function bandBuckets(sets: Uint32Array[], hashes: number, signatures?: Uint32Array[]): Array<Map<number, number[]>> {
+  const buckets: Array<Map<number, number[]>> = Array.from({ length: hashes }, () => new Map());
+  sets.forEach((set, doc) => {
+    if (!set.length) return;
+    const mins = signatures ? signatures[doc] : minHashSignature(set, hashes);
+    for (let k = 0; k < hashes; k++) {
+      const b = buckets[k].get(mins[k]);
+      if (b) b.push(doc);
+      else buckets[k].set(mins[k], [doc]);
+    }
+  });
+  return buckets;
 }
 
 class UnionFind {
