@@ -687,6 +687,11 @@ function classifyNumber(ctx: Ctx, n: NumberRead): number {
     }
   }
 
+  // "2-0", "3-1": a score or a code, not two figures
+  if (isHyphen(after) && toks[n.i1 + 1]?.type === "num" && n.digits) {
+    const n2 = readNumber(toks, n.i1 + 1);
+    return n2 ? n2.i1 : n.i1 + 2;
+  }
   // plain counts, minus the numbers that are labels, names or ages
   const last = toks[n.i1 - 1];
   if (last.type === "word" && GLUED_LETTER.has(last.text) && toks[n.i1 - 2]?.type === "num") {
@@ -700,15 +705,24 @@ function classifyNumber(ctx: Ctx, n: NumberRead): number {
   const p = prevSolid(toks, n.i0);
   const prevWord = p >= 0 && toks[p].type === "word" ? toks[p] : null;
   if (spelled && n.value <= 10 && prevWord && REFERENCE_WORDS.has(prevWord.lower)) return n.i1; // "the two countries"
-  if (prevWord && ID_WORDS.has(prevWord.lower) && n.digits) return n.i1;
+  if (prevWord && ID_WORDS.has(prevWord.lower)) return n.i1; // "Article 370", "world number two"
   if (isP(toks[p], ".") && p > 0 && (toks[p - 1].lower === "no" || toks[p - 1].lower === "nos")) return n.i1;
   if (prevWord && n.digits && !n.words && n.i1 === n.i0 + 1 && /^\p{Lu}/u.test(prevWord.text) && !sentenceInitial(toks, p)
-      && MONTHS[prevWord.lower] === undefined && !npAfter(ctx, n.i1, false)) return n.i1; // "Voyager 2", "English 101"
+      && MONTHS[prevWord.lower] === undefined && (!npAfter(ctx, n.i1, false) || nameAfter(toks, n.i1))) return n.i1; // "Voyager 2", "Radio 5 Live"
   // "Viktor Makarov, 50, said": an age
   if (isP(toks[p], ",") && isP(after, ",") && toks[p - 1]?.type === "word" && /^\p{Lu}/u.test(toks[p - 1].text) && n.digits && n.value < 120) return n.i1;
+  // "the 6 Nations": a name
+  if (n.digits && prevWord && prevWord.lower === "the" && nameAfter(toks, n.i1) && /^NNP/.test(tagOf(toks[skipGap(toks, n.i1, 1)]))) return n.i1;
   // "10 Downing Street": an address or a name, not ten of something
   if (n.digits && skipGap(toks, n.i1) > n.i1 && properNameAt(toks, skipGap(toks, n.i1))) return n.i1;
   return pushAmount(ctx, n, "count", n.value, "", n.i1);
+}
+
+/** A capitalised word right after a number ("5 Live"): with a name before the number, all of it is a name. */
+function nameAfter(toks: Token[], k: number): boolean {
+  const j = skipGap(toks, k, 1);
+  const t = toks[j];
+  return j > k && !!t && t.type === "word" && /^\p{Lu}/u.test(t.text);
 }
 
 /** Two or more singular proper nouns in a row ("Downing Street", "Boeing Dreamliner"). */
@@ -972,7 +986,13 @@ function npAfter(ctx: Ctx, k: number, allowOf: boolean): string {
     break;
   }
   if (first < 0 || lastNoun < 0) return "";
-  return clean(text.slice(toks[first].start, toks[lastNoun].end));
+  return withoutTimePhrase(clean(text.slice(toks[first].start, toks[lastNoun].end)));
+}
+
+// "last year", "this week": when a figure was stated, not what it measures
+const TIME_PHRASE = /(?:^|\s)(?:last|next|this|previous|same|past|coming|current)\s+(?:years?|months?|weeks?|days?|quarters?|decades?|times?|season|summer|winter|spring|autumn)$/i;
+function withoutTimePhrase(s: string): string {
+  return s.replace(TIME_PHRASE, "").trim();
 }
 
 // Words between a figure and the phrase it measures, skipped when looking back: "aid, which has amounted to approximately $70.2 billion".
@@ -1028,7 +1048,7 @@ function npBefore(ctx: Ctx, k: number): string {
   // a possessive "s" left as the first word ("Union’s aid" read backwards stops at "s")
   if (toks[first].lower === "s" && first > 0 && (toks[first - 1].text === "’" || toks[first - 1].text === "'")) first = first + 1;
   if (first > last) return "";
-  return clean(text.slice(toks[first].start, toks[last].end));
+  return withoutTimePhrase(clean(text.slice(toks[first].start, toks[last].end)));
 }
 
 /** Is the word before the comma at k a name ("Republic, Zaporozhye and Kherson regions")? */

@@ -5,15 +5,18 @@
 // - Two mentions state the same figure when kind, unit, value and range end are equal and their `what`s are
 //   compatible: the phrases share a content word (Porter stems, stopwords left out), or one of them says nothing
 //   specific ("" or a generic head such as "total amount", "others", "figure"), or both heads are words for
-//   people ("people", "civilians", "persons"). Mentions join transitively within one value.
+//   people ("people", "civilians", "persons"). Specific phrases join transitively within one value; a mention
+//   that names nothing specific joins the group of its value only when there is exactly one.
 //   So "19,000 Ukrainian children" and "19 thousand Ukrainian children" are one figure; "three rounds of
 //   negotiations" and "three opportunities" are two.
-// - A figure recurs when its mentions come from at least two articles.
+// - A figure recurs when its mentions come from at least two articles (and, for a count, says what it counts).
 // - Two figures make the same claim when they are of one kind (and, except for money, one unit) and the head nouns
 //   of their `what`s have the same stem ("financial and military aid", "European military and financial aid": aid).
-//   A claim drifts when it is stated with different values in different articles at different dates — at least
-//   two of its figures come from disjoint sets of articles with different first dates. Figures stated together in
-//   the same articles ("339 children" and "19,000 Ukrainian children") are separate claims, not drift.
+//   A claim drifts when it is stated with different values in different articles at different dates: two of its
+//   figures come from disjoint sets of articles with different first dates, and their `what`s share at least two
+//   content words (one shared noun, as in "22 people" and "60 people", is as often two events as one changed
+//   claim). Figures stated together in the same articles ("339 children" and "19,000 Ukrainian children") are
+//   separate claims, not drift. A drift lists the figures of its claim that take part in such a pair.
 //   Drift lists each value as its own group, side by side; values are never merged.
 import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
 import type { Article } from "./types.js";
@@ -84,6 +87,11 @@ export function headOf(what: string): string {
   return GENERIC.has(s) ? "" : s;
 }
 
+/** Does a `what` name a subject (not "", not a generic "total amount")? */
+function isSpecific(what: string): boolean {
+  return stemsOf(what).size > 0 && headOf(what) !== "";
+}
+
 /** Can two `what`s describe the same figure? */
 export function compatibleWhat(a: string, b: string): boolean {
   const sa = stemsOf(a);
@@ -120,9 +128,12 @@ export function figureGroups(figures: FigureMention[], articles: Article[] = [])
   }
   const groups: FigureGroup[] = [];
   for (const bucket of buckets.values()) {
-    // union-find over the distinct `what`s (identical ones are one node), joining compatible ones
+    // union-find over the distinct specific `what`s (identical ones are one node), joining compatible ones;
+    // mentions that name nothing specific join the single group of their value, or stay a group of their own,
+    // so that a bare "two" never chains "two games" to "two goals"
     const keys = new Map<string, number>();
     const node = bucket.map((f) => {
+      if (!isSpecific(f.what)) return -1;
       const k = f.what.toLowerCase();
       if (!keys.has(k)) keys.set(k, keys.size);
       return keys.get(k)!;
@@ -135,9 +146,11 @@ export function figureGroups(figures: FigureMention[], articles: Article[] = [])
         if (find(i) !== find(j) && compatibleWhat(whats[i], whats[j])) parent[find(j)] = find(i);
       }
     }
+    const roots = new Set(whats.map((_, i) => find(i)));
+    const loose = roots.size === 1 ? Array.from(roots)[0] : -1;
     const sets = new Map<number, FigureMention[]>();
     for (let i = 0; i < bucket.length; i++) {
-      const r = find(node[i]);
+      const r = node[i] >= 0 ? find(node[i]) : loose;
       const s = sets.get(r);
       if (s) s.push(bucket[i]);
       else sets.set(r, [bucket[i]]);
@@ -154,13 +167,15 @@ export function figureGroups(figures: FigureMention[], articles: Article[] = [])
  * @return groups with `{kind, value, unit, label, articles, mentions, first, last}`, most articles first, then earliest.
  */
 export function recurringFigures(figures: FigureMention[], articles: Article[] = []): FigureGroup[] {
-  return figureGroups(figures, articles).filter((g) => g.articles.length >= 2);
+  // a bare count ("10", "three others") repeated across articles says nothing; a bare 30 days or 5% still does
+  return figureGroups(figures, articles).filter((g) => g.articles.length >= 2 && (g.kind !== "count" || isSpecific(g.what)));
 }
 
 /**
  * Claims whose figure changed over time: same kind, same head noun, different values from different articles and
  * dates (e.g. Western aid "$350 billion" in February, European aid "USD70.2 billion" in September).
- * @return one entry per claim with its values as separate groups, earliest first; claims ordered by first date.
+ * @return one entry per claim with its values as separate groups, earliest first; the claims stated in most
+ * articles first, then the earliest.
  */
 export function figureDrift(figures: FigureMention[], articles: Article[] = []): FigureDrift[] {
   const claims = new Map<string, FigureGroup[]>();
@@ -175,17 +190,25 @@ export function figureDrift(figures: FigureMention[], articles: Article[] = []):
   const out: FigureDrift[] = [];
   for (const groups of claims.values()) {
     if (new Set(groups.map((g) => `${g.value}|${g.high ?? ""}|${g.unit}`)).size < 2) continue;
-    let drifts = false;
-    for (let i = 0; i < groups.length && !drifts; i++) {
-      for (let j = i + 1; j < groups.length && !drifts; j++) {
+    // a pair drifts: different values, disjoint articles, different first dates, and a subject of two or more
+    // shared words ("financial and military aid" / "European military and financial aid"), since one shared
+    // noun ("22 people", "60 people") is as often two different events as one changed claim
+    const stems = groups.map((g) => stemsOf(g.what));
+    const inDrift = new Set<number>();
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
         const a = groups[i];
         const b = groups[j];
-        const disjoint = !a.articles.some((x) => b.articles.includes(x));
-        if (disjoint && a.first && b.first && a.first !== b.first && (a.value !== b.value || a.unit !== b.unit)) drifts = true;
+        if (a.value === b.value && a.unit === b.unit && a.high === b.high) continue;
+        if (!a.first || !b.first || a.first === b.first || a.articles.some((x) => b.articles.includes(x))) continue;
+        let shared = 0;
+        for (const x of stems[i]) if (stems[j].has(x)) shared++;
+        if (shared >= 2) { inDrift.add(i); inDrift.add(j); }
       }
     }
-    if (!drifts) continue;
-    const sorted = groups.slice().sort((a, b) => cmpDate(a.first, b.first) || a.value - b.value);
+    if (!inDrift.size) continue;
+    const drifting = groups.filter((_, i) => inDrift.has(i));
+    const sorted = drifting.sort((a, b) => cmpDate(a.first, b.first) || a.value - b.value);
     const words = wordsOf(sorted[0].what.split(/\s+of\s+/i)[0]);
     out.push({
       kind: sorted[0].kind,
@@ -195,7 +218,9 @@ export function figureDrift(figures: FigureMention[], articles: Article[] = []):
       last: maxDate(sorted.map((g) => g.last)),
     });
   }
-  out.sort((a, b) => cmpDate(a.first, b.first) || (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0));
+  // the claims stated in most articles first, then the earliest
+  const reach = (d: FigureDrift) => new Set(d.groups.flatMap((g) => g.articles)).size;
+  out.sort((a, b) => reach(b) - reach(a) || cmpDate(a.first, b.first) || (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0));
   return out;
 }
 
