@@ -24,3 +24,5 @@ export * from "./plot-timeline.js";
 export * from "./decode.js";
 export { FORMATS, formatFor, supportedExtensions } from "./formats/index.js";
 export type { FormatModule, ParsedRecord, RecordProblem } from "./formats/format.js";
+export * from "./shift.js";
+export * from "./plot-shift.js";
