@@ -138,6 +138,22 @@ describe("short corpora", () => {
     expect(g.map((x) => [x.first, x.last])).toEqual([[null, null], [null, null]]);
   });
 
+  it("does not let a bare number chain different figures together, nor recur on its own", () => {
+    const a = [
+      article("a", "2025-01-01", "They won two games. He said two."),
+      article("b", "2025-01-02", "They scored two goals. She said two."),
+    ];
+    const f = figureLedger(a);
+    const groups = figureGroups(f, a).filter((g) => g.value === 2);
+    expect(groups.map((g) => [g.what, g.articles.join(",")]).sort()).toEqual([["", "a,b"], ["games", "a"], ["goals", "b"]]);
+    expect(recurringFigures(f, a)).toEqual([]); // "two" alone in both says nothing
+  });
+
+  it("does not call one shared noun drift: '22 people' in January, '60 people' in March", () => {
+    const a = [article("j", "2025-01-01", "At least 22 people were killed."), article("m", "2025-03-01", "At least 60 people were killed.")];
+    expect(figureDrift(figureLedger(a), a)).toEqual([]);
+  });
+
   it("handles no figures and no articles", () => {
     expect(recurringFigures([], [])).toEqual([]);
     expect(figureDrift([], [])).toEqual([]);
