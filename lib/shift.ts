@@ -174,13 +174,22 @@ function unitsOf(articles: EventArticle[], events: EventRow[], periods: [Period,
 
 /** Per theme, hits per 1,000 words in A's units and in B's. Rising themes first. */
 export function themeChange(unitsA: Article[], unitsB: Article[], themes: Theme[]): ThemeChange[] {
-  const rate = (units: Article[]) => {
-    const words = units.reduce((n, u) => n + u.words, 0);
+  const totals = (units: Article[]): ThemeTotals => {
     const hits = new Map<string, number>();
     for (const c of countThemes(units, themes)) hits.set(c.theme, (hits.get(c.theme) ?? 0) + c.hits);
-    return { words, hits };
+    return { words: units.reduce((n, u) => n + u.words, 0), hits };
   };
-  const [a, b] = [rate(unitsA), rate(unitsB)];
+  return themeChangeFromTotals(totals(unitsA), totals(unitsB), themes);
+}
+
+/** A period's theme hits (theme id → hits) and words, summed over its units. */
+export interface ThemeTotals {
+  hits: Map<string, number>;
+  words: number;
+}
+
+/** themeChange's arithmetic on hits and words already summed per period (for callers that count in one pass). */
+export function themeChangeFromTotals(a: ThemeTotals, b: ThemeTotals, themes: Theme[]): ThemeChange[] {
   const rows = themes.map((t, order) => {
     const hitsA = a.hits.get(t.id) ?? 0;
     const hitsB = b.hits.get(t.id) ?? 0;
