@@ -31,6 +31,9 @@ export function datelineDate(text: string): string | null {
   const head = text.slice(0, DATELINE_CHARS);
   for (const r of chrono.parse(head, new Date(Date.UTC(2000, 0, 1)))) {
     const s = r.start;
+    // chrono marks relative dates ("next week", "yesterday") as certain too, computed from the reference:
+    // a dateline must write its year out.
+    if (!/\b\d{4}\b|'\d{2}\b/.test(r.text)) continue;
     if (s.isCertain("year") && s.isCertain("month") && s.isCertain("day")) return ymd(s.get("year")!, s.get("month")!, s.get("day")!);
   }
   return null;
