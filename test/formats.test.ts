@@ -222,3 +222,10 @@ describe("record ids across files", () => {
     expect(json.parse('[{"text":"a"},\n{"text":"b"}]', "x.json")).toMatchObject([{ text: "a", line: 1 }, { text: "b", line: 2 }]);
   });
 });
+
+describe(".html edge cases found by the fuzz tests", () => {
+  it("reads markup whose only <html> is inside a comment", () => {
+    expect(html.parse("<p>Before</p><!--<html>", "x.html")).toMatchObject([{ text: "Before" }]);
+    expect(html.parse("<!--<html>", "x.html")).toMatchObject([{ text: "" }]);
+  });
+});

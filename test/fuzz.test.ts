@@ -24,6 +24,8 @@ const SEED = 20250225;
 /** Writing files is slower than calling a function: the loader properties run a tenth as many cases (at least 20). */
 const FILE_RUNS = Math.max(20, Math.round(RUNS / 10));
 const NO_OUTLETS = { outletsFile: "/nonexistent/outlets.yml" };
+/** Per-test time limit: vitest's 60 s default would cut a 20,000-case run short. */
+const LIMIT = Math.max(60_000, RUNS * 40);
 const run = <T>(prop: fc.IPropertyWithHooks<T> | fc.IProperty<T>, numRuns = RUNS) => fc.assert(prop, { seed: SEED, numRuns });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -95,7 +97,7 @@ describe("the loader on random folders", () => {
         expect(p.reason).not.toContain("\n");
       }
     }), FILE_RUNS);
-  });
+  }, LIMIT);
 
   it("reads huge inputs in every format within a generous time (1 MB of '1,1,1', a 1 MB line, a 1 MB digit run)", () => {
     const dir = tempDir("talkingpoints-big-");
@@ -130,7 +132,7 @@ describe("the loader's parts on random input", () => {
       if ("problem" in d) expect(d.problem).toMatch(/^binary file/);
       else expect(typeof d.text).toBe("string");
     }));
-  });
+  }, LIMIT);
 
   it("every format's parse returns records or problems, with 1-based lines, for any text", () => {
     run(fc.property(fc.constantFrom(...FORMATS), anyText, (format, text) => {
@@ -142,7 +144,7 @@ describe("the loader's parts on random input", () => {
         if (r.line !== undefined) expect(Number.isInteger(r.line) && r.line >= 1).toBe(true);
       }
     }));
-  });
+  }, LIMIT);
 
   it("titleFrom, countWords, datelineDate and validDate never throw; titles stay short; dates are real", () => {
     run(fc.property(anyText, (text) => {
@@ -153,7 +155,7 @@ describe("the loader's parts on random input", () => {
       const v = validDate(text);
       if (v !== null) expect(v).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }));
-  });
+  }, LIMIT);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -184,7 +186,7 @@ describe("the stages after the loader on random text", () => {
       });
       expect(bad).toBeUndefined();
     }));
-  });
+  }, LIMIT);
 
   it("theme matching: spans lie inside the tokens, in order, not overlapping; counts are whole and per-1k finite", () => {
     run(fc.property(anyText, themes, (text, ts) => {
@@ -204,7 +206,7 @@ describe("the stages after the loader on random text", () => {
         expect(c.matches.reduce((n, m) => n + m.count, 0)).toBe(c.hits);
       }
     }));
-  });
+  }, LIMIT);
 
   it("keyness: G², log ratio and p are finite, p within [0, 1], counts add up", () => {
     run(fc.property(fc.array(anyText, { maxLength: 3 }), fc.array(anyText, { maxLength: 3 }), (as, bs) => {
@@ -217,7 +219,7 @@ describe("the stages after the loader on random text", () => {
         expect(r.countB).toBe(b.terms.get(r.stem)?.count ?? 0);
       }
     }));
-  });
+  }, LIMIT);
 
   it("extractFigures: every figure is text.slice(start, end), in order, with a finite value", () => {
     run(fc.property(anyText, (text) => {
@@ -229,7 +231,7 @@ describe("the stages after the loader on random text", () => {
       });
       expect(bad).toBeUndefined();
     }));
-  });
+  }, LIMIT);
 
   it("handles 1 MB of '1,1,1', a 1 MB line and a 1 MB digit run within a generous time", () => {
     const ts: Theme[] = [{ id: "t", label: "t", patterns: ["ceasefire", "negotiat*", "* talks", "1,1"] }];

@@ -33,9 +33,12 @@ export const html: FormatModule = {
   parse(text) {
     const nesting = tagDepth(text);
     if (nesting > PARSE_MAX_DEPTH) return [flatPage(text, nesting)];
-    // linkedom builds an empty document from markup without an <html> element: give fragments one.
-    const source = /<html[\s>]/i.test(text) ? text : `<!DOCTYPE html><html><head></head><body>${text}</body></html>`;
-    const page = parseHTML(source).document as unknown as DomDocument;
+    // linkedom builds an empty document from markup without an <html> element (or with one only inside a
+    // comment): give such fragments one.
+    const wrapped = `<!DOCTYPE html><html><head></head><body>${text}</body></html>`;
+    let source = /<html[\s>]/i.test(text.replace(/<!--[\s\S]*?(?:-->|$)/g, "")) ? text : wrapped;
+    let page = parseHTML(source).document as unknown as DomDocument;
+    if (page.documentElement?.nodeName.toLowerCase() !== "html") page = parseHTML((source = wrapped)).document as unknown as DomDocument;
     const meta = pageMeta(page, text);
     const warnings: string[] = [];
     let body = "";
