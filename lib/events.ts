@@ -198,7 +198,8 @@ export function dateEvidence(a: Article): DateEvidence {
   const articleDate = a.dateSource === "event" ? null : a.date;
   const st = articleDate ? statementDate(a.text, articleDate, tokensOf(a)) : null;
   // A dateline writes its year; chrono also reads relative words ("next week") as full dates, which are not datelines.
-  const found = a.dateSource === "dateline" ? a.date : datelineDate(a.text);
+  // (Without four digits in the opening, no date found there could be kept: chrono is not asked.)
+  const found = a.dateSource === "dateline" ? a.date : /\d{4}/.test(a.text.slice(0, 240)) ? datelineDate(a.text) : null;
   const dateline = found && a.text.slice(0, 240).includes(found.slice(0, 4)) ? found : null;
   const best = st?.date ?? dateline ?? articleDate;
   const dates = [st?.date, dateline, articleDate].filter((d): d is string => !!d);
@@ -293,11 +294,24 @@ function fmix32(h: number): number {
 
 /** The sorted, distinct hashes of an article's content-word shingles. */
 export function shingleHashes(article: Pick<Article, "text">, size = 2): Uint32Array {
-  const words = tokensOf(article).filter((t) => !isStopword(t.lower)).map((t) => t.stem);
-  const hs = new Set<number>();
-  for (let i = 0; i + size <= words.length; i++) hs.add(fnv1a(words.slice(i, i + size).join(" ")));
-  if (!hs.size && words.length) hs.add(fnv1a(words.join(" ")));
-  return Uint32Array.from(hs).sort();
+  const words: string[] = [];
+  for (const t of tokensOf(article)) if (!isStopword(t.lower)) words.push(t.stem);
+  if (words.length < size) return words.length ? Uint32Array.of(fnv1a(words.join(" "))) : new Uint32Array(0);
+  // fnv1a(words.slice(i, i + size).join(" ")), without building the strings.
+  const hs = new Uint32Array(words.length - size + 1);
+  for (let i = 0; i < hs.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < size; k++) {
+      if (k) h = Math.imul(h ^ 32, 0x01000193);
+      const w = words[i + k];
+      for (let c = 0; c < w.length; c++) h = Math.imul(h ^ w.charCodeAt(c), 0x01000193);
+    }
+    hs[i] = h >>> 0;
+  }
+  hs.sort();
+  let n = 0;
+  for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) hs[n++] = hs[i];
+  return hs.slice(0, n);
 }
 
 /** |A ∩ B| / min(|A|, |B|) of two sorted hash arrays (0 when either is empty). */

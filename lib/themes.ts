@@ -183,31 +183,100 @@ export interface Span {
  * @return Spans in text order, not overlapping.
  */
 export function findSpans(text: string, tokens: Token[], patterns: Pattern[]): Span[] {
-  // Index alternatives by the stem of their first word; the rest (first word with *) are tried everywhere.
-  const byStem = new Map<string, PatternWord[][]>();
-  const everywhere: PatternWord[][] = [];
-  const all: PatternWord[][] = [];
-  for (const p of patterns) for (const alt of p.alternatives) {
-    all.push(alt);
-    const w = alt[0];
-    if (w.kind !== "stem") everywhere.push(alt);
-    else byStem.set(w.stem, [...(byStem.get(w.stem) ?? []), alt]);
+  let index = singleIndexes.get(patterns);
+  if (!index || index.key !== patternsKey(patterns)) {
+    index = buildIndex([patterns]);
+    singleIndexes.set(patterns, index);
   }
-  const found: Span[] = [];
+  return spansOf(text, tokens, index)[0];
+}
+
+/** Alternatives of several pattern sets (one per theme), indexed by what their first word must match. */
+interface PatternIndex {
+  key: string;
+  sets: number;
+  /** First word without *: by its stem. */
+  byStem: Map<string, Array<[number, PatternWord[]]>>;
+  /** First word with * or a lone *: tried against each written form once, the answer kept in `byLower`. */
+  globs: Array<[number, PatternWord[]]>;
+  byLower: Map<string, Array<[number, PatternWord[]]>>;
+}
+
+const singleIndexes = new WeakMap<Pattern[], PatternIndex>();
+const patternsKey = (patterns: Pattern[]) => patterns.map((p) => p.source).join("\u0000");
+
+function buildIndex(sets: Pattern[][]): PatternIndex {
+  const byStem = new Map<string, Array<[number, PatternWord[]]>>();
+  const globs: Array<[number, PatternWord[]]> = [];
+  sets.forEach((patterns, set) => {
+    for (const p of patterns) for (const alt of p.alternatives) {
+      const w = alt[0];
+      if (w.kind !== "stem") globs.push([set, alt]);
+      else byStem.set(w.stem, [...(byStem.get(w.stem) ?? []), [set, alt]]);
+    }
+  });
+  return { key: sets.map(patternsKey).join("\u0001"), sets: sets.length, byStem, globs, byLower: new Map() };
+}
+
+/** The glob alternatives whose first word matches this written form (cached per form). */
+function globsFor(index: PatternIndex, lower: string): Array<[number, PatternWord[]]> {
+  let list = index.byLower.get(lower);
+  if (list === undefined) {
+    list = index.globs.filter(([, alt]) => wordMatches(alt[0], lower, ""));
+    if (index.byLower.size > 200_000) index.byLower.clear();
+    index.byLower.set(lower, list);
+  }
+  return list;
+}
+
+const NONE: Array<[number, PatternWord[]]> = [];
+
+/**
+ * findSpans for several pattern sets in one pass over the tokens. At each token only the alternatives whose first
+ * word can match there are tried (by stem, or by the cached glob test on the written form; before a hyphen, on
+ * every joined form matchAt would try), which gives the spans trying every alternative would give.
+ */
+function spansOf(text: string, tokens: Token[], index: PatternIndex): Span[][] {
+  const found: Span[][] = Array.from({ length: index.sets }, () => []);
+  const ends = new Int32Array(index.sets).fill(-1);
+  const touched: number[] = [];
+  const tryAll = (i: number, list: Array<[number, PatternWord[]]>) => {
+    for (const [set, alt] of list) {
+      const end = matchAt(tokens, i, alt);
+      if (end > ends[set]) {
+        if (ends[set] < 0) touched.push(set);
+        ends[set] = end;
+      }
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
-    // Before a hyphen the first word may be a compound written in parts: try every alternative.
-    const tries = i + 1 < tokens.length && tokens[i + 1].hyphen ? [all] : [byStem.get(tokens[i].stem) ?? [], everywhere];
-    let end = -1;
-    for (const list of tries) for (const alt of list) end = Math.max(end, matchAt(tokens, i, alt));
-    if (end > i) found.push({ first: i, last: end });
+    if (i + 1 < tokens.length && tokens[i + 1].hyphen) {
+      // Before a hyphen the first word may be a compound written in parts: every joined form matchAt tries.
+      let lower = "";
+      for (let j = i; j < tokens.length && j < i + 4 && (j === i || tokens[j].hyphen); j++) {
+        lower += tokens[j].lower;
+        tryAll(i, index.byStem.get(j === i ? tokens[i].stem : stemOf(lower)) ?? NONE);
+        tryAll(i, globsFor(index, lower));
+      }
+    } else {
+      tryAll(i, index.byStem.get(tokens[i].stem) ?? NONE);
+      tryAll(i, globsFor(index, tokens[i].lower));
+    }
+    for (const set of touched) {
+      if (ends[set] > i) found[set].push({ first: i, last: ends[set] });
+      ends[set] = -1;
+    }
+    touched.length = 0;
   }
-  const merged: Span[] = [];
-  for (const s of found) {
-    const cur = merged[merged.length - 1];
-    if (cur && (s.first < cur.last || touching(text, tokens, cur, s))) cur.last = Math.max(cur.last, s.last);
-    else merged.push({ ...s });
-  }
-  return merged;
+  return found.map((spans) => {
+    const merged: Span[] = [];
+    for (const s of spans) {
+      const cur = merged[merged.length - 1];
+      if (cur && (s.first < cur.last || touching(text, tokens, cur, s))) cur.last = Math.max(cur.last, s.last);
+      else merged.push({ ...s });
+    }
+    return merged;
+  });
 }
 
 function touching(text: string, tokens: Token[], a: Span, b: Span): boolean {
@@ -258,6 +327,18 @@ export function themePatterns(theme: Theme): Pattern[] {
   return patterns;
 }
 
+const themeIndexes = new WeakMap<Theme[], { sets: Pattern[][]; index: PatternIndex }>();
+
+/** One index over every theme's patterns, kept per themes array (rebuilt when a theme's compiled patterns change). */
+function themeIndex(themes: Theme[]): PatternIndex {
+  const sets = themes.map(themePatterns);
+  const hit = themeIndexes.get(themes);
+  if (hit && hit.sets.length === sets.length && hit.sets.every((p, i) => p === sets[i])) return hit.index;
+  const index = buildIndex(sets);
+  themeIndexes.set(themes, { sets, index });
+  return index;
+}
+
 /** The spans where a theme matched in an article (overlapping and touching matches merged). */
 export function themeSpans(article: Pick<Article, "text">, theme: Theme): Span[] {
   return findSpans(article.text, tokensOf(article), themePatterns(theme));
@@ -269,10 +350,12 @@ export function themeSpans(article: Pick<Article, "text">, theme: Theme): Span[]
  */
 export function countThemes(articles: Article[], themes: Theme[]): ThemeCount[] {
   const rows: ThemeCount[] = [];
+  const index = themeIndex(themes);
   for (const a of articles) {
     const tokens = tokensOf(a);
-    for (const t of themes) {
-      const spans = findSpans(a.text, tokens, themePatterns(t));
+    const spansByTheme = spansOf(a.text, tokens, index);
+    for (const [ti, t] of themes.entries()) {
+      const spans = spansByTheme[ti];
       const forms = new Map<string, number>();
       for (const s of spans) {
         const f = matchForm(spanText(a.text, tokens, s));

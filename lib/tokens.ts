@@ -79,14 +79,33 @@ export function tokenize(text: string): Token[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const word = m[0];
     const start = m.index;
-    const gap = prev ? text.slice(prev.end, start) : "";
-    if (prev && endsSentence(prev, gap, word)) sentence++;
-    const lower = lowerOf(word);
-    const t: Token = { text: word, lower, stem: stemOf(lower), start, end: start + word.length, sentence, hyphen: !!prev && HYPHEN.test(gap) };
+    let hyphen = false;
+    // The usual gap, one space, neither ends a sentence nor joins a compound: no need to look at it.
+    if (prev && !(start === prev.end + 1 && text.charCodeAt(prev.end) === 32)) {
+      const gap = text.slice(prev.end, start);
+      if (endsSentence(prev, gap, word)) sentence++;
+      hyphen = HYPHEN.test(gap);
+    }
+    const forms = formsOf(word);
+    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end: start + word.length, sentence, hyphen };
     tokens.push(t);
     prev = t;
   }
   return tokens;
+}
+
+const wordForms = new Map<string, { lower: string; stem: string }>();
+
+/** lowerOf and stemOf of a word as written, cached: news text repeats its words. */
+function formsOf(word: string): { lower: string; stem: string } {
+  let f = wordForms.get(word);
+  if (f === undefined) {
+    const lower = lowerOf(word);
+    f = { lower, stem: stemOf(lower) };
+    if (wordForms.size > 200_000) wordForms.clear();
+    wordForms.set(word, f);
+  }
+  return f;
 }
 
 // Words after which a full stop does not end a sentence (compared in lower case, without the dot).
@@ -144,5 +163,5 @@ const STOPWORDS = new Set<string>([
 
 /** Is this lower-case word a stopword (natural's English list plus will, shall, may, not, no, nor, us…)? */
 export function isStopword(lower: string): boolean {
-  return STOPWORDS.has(lower) || STOPWORDS.has(lower.replace(/'s?$/, ""));
+  return STOPWORDS.has(lower) || (lower.includes("'") && STOPWORDS.has(lower.replace(/'s?$/, "")));
 }
