@@ -89,30 +89,31 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
   const uf = new UnionFind(articles.length);
   const order = own.map((d) => (d ? days(d) : Number.MAX_SAFE_INTEGER));
   // Every candidate pair is checked as candidatePairs would list it, but a pair already joined through others is
-  // skipped (joining it again changes nothing) and a rejected pair is not checked twice: the groups are the same,
-  // and a story copied into every band's bucket costs one pass per bucket instead of one check per pair and band.
-  const rejected = new Set<number>();
-  const n = articles.length;
+  // skipped (joining it again changes nothing), and the containment of two shingle sets is computed once however
+  // many copies of each there are: the groups are the same, and a story copied into every band's bucket costs one
+  // pass per bucket instead of one check per pair and band.
+  const same = sameSets(sets);
+  const known = new Map<number, number>();
   const consider = (i: number, j: number) => {
     if (uf.find(i) === uf.find(j)) return;
-    const key = i < j ? i * n + j : j * n + i;
-    if (rejected.has(key)) return;
+    const [a, b] = same.id[i] < same.id[j] ? [same.id[i], same.id[j]] : [same.id[j], same.id[i]];
+    const key = a * same.count + b;
+    let c = known.get(key);
+    if (c === undefined) known.set(key, (c = containment(sets[i], sets[j])));
     const gap = own[i] && own[j] ? Math.abs(order[i] - order[j]) : 0;
-    if (containment(sets[i], sets[j]) >= (gap <= windowDays ? near : copy)) uf.union(i, j);
-    else rejected.add(key);
+    if (c >= (gap <= windowDays ? near : copy)) uf.union(i, j);
   };
   const signatures = inputs ? inputs.map((x) => x.signature) : undefined;
-  for (const band of bandBuckets(sets, hashes, signatures)) for (const docs of band.values()) {
-    if (docs.length < 2) continue;
+  forEachBucket(sets, hashes, signatures, (docs) => {
     if (docs.length <= maxBucket) {
       const root = uf.find(docs[0]);
-      if (docs.every((d) => uf.find(d) === root)) continue;
+      if (docs.every((d) => uf.find(d) === root)) return;
       for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) consider(docs[x], docs[y]);
     } else {
       const sorted = byOrder(docs, order);
       for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) consider(sorted[x], sorted[y]);
     }
-  }
+  });
 
   const groups = new Map<number, number[]>();
   articles.forEach((_, i) => {
@@ -314,6 +315,33 @@ export function shingleHashes(article: Pick<Article, "text">, size = 2): Uint32A
   return hs.slice(0, n);
 }
 
+/** A number per distinct shingle set (equal arrays, equal number) and how many distinct sets there are. */
+function sameSets(sets: Uint32Array[]): { id: Int32Array; count: number } {
+  const id = new Int32Array(sets.length);
+  const firsts: number[] = [];
+  const byHash = new Map<number, number[]>();
+  sets.forEach((set, i) => {
+    let h = set.length;
+    for (let k = 0; k < set.length; k++) h = Math.imul(h ^ set[k], 0x01000193);
+    const candidates = byHash.get(h) ?? [];
+    let found = candidates.find((c) => equalArrays(sets[firsts[c]], set));
+    if (found === undefined) {
+      found = firsts.length;
+      firsts.push(i);
+      candidates.push(found);
+      byHash.set(h, candidates);
+    }
+    id[i] = found;
+  });
+  return { id, count: firsts.length };
+}
+
+function equalArrays(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** |A ∩ B| / min(|A|, |B|) of two sorted hash arrays (0 when either is empty). */
 export function containment(a: Uint32Array, b: Uint32Array): number {
   if (!a.length || !b.length) return 0;
@@ -334,7 +362,6 @@ const NEIGHBOURS = 3;
  * A bucket larger than `maxBucket` pairs each member with its next few in `order` (e.g. days since 1970) instead of all.
  */
 export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: number, order: number[] = [], signatures?: Uint32Array[]): Array<[number, number]> {
-  const buckets = bandBuckets(sets, hashes, signatures);
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const n = sets.length;
@@ -345,15 +372,14 @@ export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: n
     seen.add(key);
     pairs.push([a, b]);
   };
-  for (const band of buckets) for (const docs of band.values()) {
-    if (docs.length < 2) continue;
+  forEachBucket(sets, hashes, signatures, (docs) => {
     if (docs.length <= maxBucket) {
       for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) add(docs[x], docs[y]);
-      continue;
+      return;
     }
     const sorted = byOrder(docs, order);
     for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) add(sorted[x], sorted[y]);
-  }
+  });
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
@@ -390,19 +416,37 @@ export function minHashSignature(set: Uint32Array, hashes = 128): Uint32Array {
   return mins;
 }
 
-/** Per hash function (one LSH band of one row), the documents by their least hash; documents without shingles are in none. */
-function bandBuckets(sets: Uint32Array[], hashes: number, signatures?: Uint32Array[]): Array<Map<number, number[]>> {
-  const buckets: Array<Map<number, number[]>> = Array.from({ length: hashes }, () => new Map());
+/**
+ * Call `visit` with each LSH bucket of two or more documents: per hash function (a band of one row), the documents
+ * sharing their least hash, in document order. Documents without shingles are in none. One band at a time, grouped
+ * by sorting (least hash, document) packed into one number, so no map of every bucket is kept.
+ */
+function forEachBucket(sets: Uint32Array[], hashes: number, signatures: Uint32Array[] | undefined, visit: (docs: number[]) => void): void {
+  const docs: number[] = [];
+  const sigs: Uint32Array[] = [];
   sets.forEach((set, doc) => {
     if (!set.length) return;
-    const mins = signatures ? signatures[doc] : minHashSignature(set, hashes);
-    for (let k = 0; k < hashes; k++) {
-      const b = buckets[k].get(mins[k]);
-      if (b) b.push(doc);
-      else buckets[k].set(mins[k], [doc]);
-    }
+    docs.push(doc);
+    sigs.push(signatures ? signatures[doc] : minHashSignature(set, hashes));
   });
-  return buckets;
+  // 2^32 hash values × 2^21 document slots stay below 2^53: exact in a double.
+  if (docs.length >= 2 ** 21) throw new RangeError(`assignEvents: at most ${2 ** 21 - 1} articles with shingles, not ${docs.length}`);
+  const packed = new Float64Array(docs.length);
+  for (let k = 0; k < hashes; k++) {
+    for (let x = 0; x < docs.length; x++) packed[x] = sigs[x][k] * 2 ** 21 + x;
+    packed.sort();
+    for (let x = 0; x < packed.length; ) {
+      const min = Math.floor(packed[x] / 2 ** 21);
+      let y = x + 1;
+      while (y < packed.length && Math.floor(packed[y] / 2 ** 21) === min) y++;
+      if (y - x >= 2) {
+        const bucket: number[] = [];
+        for (let z = x; z < y; z++) bucket.push(docs[packed[z] - min * 2 ** 21]);
+        visit(bucket);
+      }
+      x = y;
+    }
+  }
 }
 
 class UnionFind {
