@@ -24,6 +24,19 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_css -%}
+<style type="text/css">
+/* Debian ships the classic template's style.css empty: a few rules so a report reads well on its own. */
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;line-height:1.45;color:#222}
+#notebook-container{max-width:72em;margin:0 auto;padding:1em 2em}
+.anchor-link{visibility:hidden;text-decoration:none;margin-left:.3em;color:#999}
+h1:hover .anchor-link,h2:hover .anchor-link,h3:hover .anchor-link,h4:hover .anchor-link{visibility:visible}
+.input_area{border:1px solid #e4e4e4;border-radius:3px;margin:.3em 0}
+.input_area pre{margin:0;padding:.4em .6em;overflow-x:auto}
+.output_area pre{margin:.3em 0;white-space:pre-wrap}
+.text_cell_render{margin-top:1.2em}
+</style>
+{%- endblock html_head_css -%}
 """
 
 
