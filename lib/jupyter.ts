@@ -51,7 +51,12 @@ export function projectRoot(start = process.cwd()): string {
 /** Environment for Jupyter: the kit's kernel spec on JUPYTER_PATH and the data folder the notebooks read. */
 export function jupyterEnv(root: string, dataDir?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, JUPYTER_PATH: [path.join(root, "jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter) };
-  if (dataDir) env.TALKINGPOINTS_DATA = path.resolve(dataDir);
+  if (dataDir) {
+    // Relative to the project root (the kernel's working directory) when inside it, so a shared report says
+    // "data/articles" and not a path on the machine that made it; absolute otherwise.
+    const rel = path.relative(root, path.resolve(dataDir));
+    env.TALKINGPOINTS_DATA = rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? path.resolve(dataDir) : rel;
+  }
   // Quiet natural's dotenv import and Python's warnings about notebook metadata in the output we parse.
   env.DOTENV_CONFIG_QUIET = "true";
   env.PYTHONWARNINGS = "ignore";

@@ -125,7 +125,7 @@ describe("talkingpoints notebook", () => {
       // data/articles holds the five seed files, all readable articles.
       const files = fs.readdirSync(SEEDS).filter((f) => /\.(txt|md)$/.test(f));
       expect(files).toHaveLength(5);
-      expect(stdout + results).toContain(`5 articles, 0 problems, from ${SEEDS}`);
+      expect(stdout + results).toContain("5 articles, 0 problems, from data/articles");
       // show.setup() sent the plotly bundle as HTML.
       const html = msgs.filter((m) => m.header.msg_type === "display_data").map((m) => String(m.content.data["text/html"] ?? "")).join("");
       expect(html).toContain(PLOTLY_BANNER);
