@@ -1,0 +1,446 @@
+// The whole pipeline in one pass, for archives: load → tokens → themes, figures, event inputs per article (in worker
+// threads, one per core), then events, recurring figures and the shift between the default periods in this thread,
+// and every table written to a folder as CSV and JSON.
+//
+// Decisions:
+// - Each article is tokenised once, in the thread that read it; themes, figures and the event inputs (date
+//   evidence, shingle hashes, MinHash signature) are computed there and only those compact results travel back.
+//   Token arrays die with their article's batch, so memory holds texts and results, never every token array.
+// - The per-article stages are the stages' own functions (countThemes, extractFigures, eventInput), and the
+//   corpus-wide ones are too (uniqueIds, assignEvents, recurringFigures, figureDrift, eventDocuments, countTerms,
+//   keyness): analyze's tables equal what the themes, figures, articles and shift commands print.
+// - The shift is shift()'s default — unit "event", the earliest and latest months with events, keyness with
+//   minCount 3 — for terms and themes. Quotations and figure changes are not part of analyze (they are read per
+//   period by `talkingpoints shift`); a corpus with fewer than two months of events writes empty shift tables
+//   and says why in `note`.
+// - Event documents of the two periods are built one event at a time and dropped once counted, so their tokens do
+//   not pile up either.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Article, Problem } from "./types.js";
+import { corpusFiles, DEFAULT_MAX_BYTES, loadFile, loadOutletsSafely, uniqueIds } from "./corpus.js";
+import type { OutletAliases } from "./outlets.js";
+import { countThemes, loadThemes, matchesText, type Theme, type ThemeCount } from "./themes.js";
+import { extractFigures, figureRows, type FigureMention } from "./figures.js";
+import { figureDrift, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
+import { assignEvents, eventDocuments, eventInput, type EventArticle, type EventInput, type EventRow } from "./events.js";
+import { periodsOrNote, type Period } from "./periods.js";
+import { countTerms, keyness, surfaceForms, type KeynessRow, type TermCounts } from "./keyness.js";
+import type { ThemeChange } from "./shift.js";
+import { driftRows, recurringRows } from "./plot-figures.js";
+import { toCsv, type Row } from "./table.js";
+
+export interface AnalyzeOptions {
+  /** Worker threads reading and analysing files; 0 does everything in this thread. Default: one per core. */
+  workers?: number;
+  /** The compiled worker script (dist/analyze-worker.js); needed when workers > 0. */
+  workerFile?: string | URL;
+  /** The theme dictionary; default data/themes.yml. */
+  themes?: Theme[];
+  /** Largest file read, in bytes (see loadArticles). */
+  maxBytes?: number;
+  /** Outlet alias file; default data/outlets.yml. */
+  outletsFile?: string;
+  /** Called after each batch of files with how far the reading has got. */
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  files: number;
+  totalFiles: number;
+  articles: number;
+  /** Seconds since the files were listed. */
+  seconds: number;
+}
+
+/** An article as analyze lists it: every field of `articles --json` except the text. */
+export type AnalyzedArticle = Omit<EventArticle, "text">;
+
+export interface AnalyzeResult {
+  articles: AnalyzedArticle[];
+  problems: Problem[];
+  themes: Theme[];
+  /** Theme counts with at least one hit; the themes table adds the zeros (every article × theme). */
+  themeHits: ThemeCount[];
+  figures: FigureMention[];
+  recurring: FigureGroup[];
+  drift: FigureDrift[];
+  events: EventRow[];
+  /** The two periods compared, or null (then `note` says why). */
+  periods: [Period, Period] | null;
+  note: string | null;
+  keyness: KeynessRow[];
+  themeShift: ThemeChange[];
+  /** Wall seconds per phase; `cpu` sums the per-article stages over all threads. */
+  phases: Record<string, number>;
+  cpu: Record<string, number>;
+  workers: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Per file (in a worker thread or here)
+
+/** What one article gives: itself, its theme hits, figures and event inputs. */
+export interface ArticleAnalysis {
+  article: Article;
+  themeHits: ThemeCount[];
+  figures: FigureMention[];
+  event: EventInput;
+}
+
+export interface FileAnalysis {
+  index: number;
+  articles: ArticleAnalysis[];
+  problems: Problem[];
+}
+
+export interface FileJob {
+  index: number;
+  abs: string;
+  rel: string;
+}
+
+export interface WorkerSetup {
+  themes: Theme[];
+  maxBytes: number;
+  aliases: OutletAliases;
+}
+
+/** Seconds spent per stage in this thread (added to by analyzeFiles). */
+export const stageSeconds: Record<string, number> = { load: 0, themes: 0, figures: 0, events: 0 };
+
+/**
+ * Read and analyse some files: each article is tokenised once and its themes, figures and event inputs computed.
+ * @return One entry per file, in the order given.
+ */
+export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[] {
+  const out: FileAnalysis[] = [];
+  for (const job of jobs) {
+    let t = performance.now();
+    const lap = (stage: string) => {
+      const now = performance.now();
+      stageSeconds[stage] += (now - t) / 1000;
+      t = now;
+    };
+    const loaded = loadFile(job.abs, job.rel, setup.maxBytes, setup.aliases);
+    lap("load");
+    const articles: ArticleAnalysis[] = [];
+    for (const article of loaded.articles) {
+      // The tokens are cached on the article object (tokensOf) for the three stages and die with it.
+      const themeHits = countThemes([article], setup.themes).filter((c) => c.hits > 0);
+      lap("themes");
+      const figures = extractFigures(article);
+      lap("figures");
+      const event = eventInput(article);
+      lap("events");
+      articles.push({ article, themeHits, figures, event });
+    }
+    out.push({ index: job.index, articles, problems: loaded.problems });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The corpus
+
+/**
+ * Run the pipeline on a folder (or files): load, themes, figures, events, recurring figures, and the shift
+ * between the earliest and latest months with events (unit "event").
+ * @return Every table's rows (see AnalyzeResult). Throws ThemeFileError for a broken theme file.
+ */
+export async function analyze(folderOrFiles: string | string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const { workers = os.availableParallelism(), workerFile, maxBytes = DEFAULT_MAX_BYTES, outletsFile = "data/outlets.yml", onProgress } = options;
+  if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`analyze: workers must be a whole number ≥ 0, not ${workers}`);
+  if (workers > 0 && !workerFile) throw new RangeError("analyze: workerFile (the compiled analyze-worker.js) is needed to run worker threads");
+  const phases: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    phases[phase] = (phases[phase] ?? 0) + (now - t) / 1000;
+    t = now;
+  };
+  const themes = options.themes ?? loadThemes();
+  const listed = corpusFiles(folderOrFiles);
+  const outlets = loadOutletsSafely(outletsFile);
+  const problems: Problem[] = [...listed.problems];
+  if (outlets.problem) problems.push(outlets.problem);
+  const jobs = listed.files.map((f, index) => ({ index, abs: f.abs, rel: f.rel }));
+  lap("list");
+
+  const setup: WorkerSetup = { themes, maxBytes, aliases: outlets.aliases };
+  const started = performance.now();
+  let filesDone = 0;
+  let articlesDone = 0;
+  const progress = (batch: FileAnalysis[]) => {
+    filesDone += batch.length;
+    for (const f of batch) articlesDone += f.articles.length;
+    onProgress?.({ files: filesDone, totalFiles: jobs.length, articles: articlesDone, seconds: (performance.now() - started) / 1000 });
+  };
+  const cpu: Record<string, number> = {};
+  const results: FileAnalysis[] = new Array(jobs.length);
+  const keep = (batch: FileAnalysis[]) => {
+    for (const f of batch) results[f.index] = f;
+    progress(batch);
+  };
+  if (workers === 0 || !jobs.length) {
+    const before = { ...stageSeconds };
+    for (let i = 0; i < jobs.length; i += BATCH) keep(analyzeFiles(jobs.slice(i, i + BATCH), setup));
+    for (const k of Object.keys(stageSeconds)) cpu[k] = stageSeconds[k] - before[k];
+  } else {
+    // Batches of up to BATCH files, smaller for small corpora so every thread gets some.
+    const batch = Math.max(1, Math.min(BATCH, Math.ceil(jobs.length / (workers * 8))));
+    await inWorkers(jobs, setup, Math.min(workers, Math.ceil(jobs.length / batch)), batch, workerFile!, keep, cpu);
+  }
+  lap("read+analyse");
+
+  // Assemble in file order, as loadArticles does, then make ids unique and point the results at the new ids.
+  const loaded: Article[] = [];
+  const hitsOf: ThemeCount[][] = [];
+  const figuresOf: FigureMention[][] = [];
+  const inputs: EventInput[] = [];
+  for (const f of results) {
+    for (const a of f.articles) {
+      loaded.push(a.article);
+      hitsOf.push(a.themeHits);
+      figuresOf.push(a.figures);
+      inputs.push(a.event);
+    }
+    problems.push(...f.problems);
+  }
+  results.length = 0;
+  uniqueIds(loaded);
+  const themeHits: ThemeCount[] = [];
+  const figures: FigureMention[] = [];
+  loaded.forEach((a, i) => {
+    for (const c of hitsOf[i]) themeHits.push({ ...c, article: a.id });
+    for (const f of figuresOf[i]) figures.push({ ...f, article: a.id });
+  });
+  lap("assemble");
+
+  const { articles: evented, events } = assignEvents(loaded, {}, inputs);
+  inputs.length = 0;
+  lap("events");
+
+  const recurring = recurringFigures(figures, loaded);
+  const drift = figureDrift(figures, loaded);
+  lap("recurring");
+
+  const { periods, note } = periodsOrNote(events);
+  const shifted = periods ? periodShift(evented, events, periods, themes) : { keyness: [], themeShift: [] };
+  lap("shift");
+
+  const articles: AnalyzedArticle[] = evented.map((a) => {
+    const { text: _text, ...rest } = a;
+    return rest;
+  });
+  return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers };
+}
+
+/** Files per message to a worker: large enough to amortise messaging, small enough to balance the threads. */
+const BATCH = 32;
+
+function inWorkers(jobs: FileJob[], setup: WorkerSetup, n: number, size: number, workerFile: string | URL, keep: (batch: FileAnalysis[]) => void, cpu: Record<string, number>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let running = n;
+    let failed = false;
+    const pool: Worker[] = [];
+    const finished = new Set<Worker>();
+    const fail = (e: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const w of pool) void w.terminate();
+      reject(e);
+    };
+    const send = (w: Worker) => {
+      if (next >= jobs.length) {
+        w.postMessage({ type: "end" });
+        return;
+      }
+      const batch = jobs.slice(next, next + size);
+      next += batch.length;
+      w.postMessage({ type: "files", jobs: batch });
+    };
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(workerFile, { workerData: setup });
+      pool.push(w);
+      w.on("message", (msg: { type: "files"; results: FileAnalysis[] } | { type: "end"; seconds: Record<string, number> }) => {
+        if (msg.type === "files") {
+          keep(msg.results);
+          send(w);
+          return;
+        }
+        for (const [k, v] of Object.entries(msg.seconds)) cpu[k] = (cpu[k] ?? 0) + v;
+        finished.add(w);
+        if (--running === 0 && !failed) resolve();
+      });
+      w.on("error", (e) => fail(new Error(`analyze worker failed: ${e.message}`)));
+      w.on("exit", (code) => {
+        if (!finished.has(w)) fail(new Error(`analyze worker stopped with code ${code} before its files were done`));
+      });
+      // Two batches in flight per worker, so it never waits for this thread between batches.
+      send(w);
+      send(w);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The shift: keyness and theme rates between the two periods, as shift() computes them with unit "event"
+
+/** Keyness (G², defaults of shift) and theme rates between two periods, each event counted once as its deduplicated text. */
+export function periodShift(evented: EventArticle[], events: EventRow[], periods: [Period, Period], themes: Theme[]): { keyness: KeynessRow[]; themeShift: ThemeChange[] } {
+  const sides = periods.map((p) => {
+    const ids = new Set(p.events);
+    const members = new Map<string, EventArticle[]>();
+    for (const a of evented) if (a.event && ids.has(a.event)) members.set(a.event, [...(members.get(a.event) ?? []), a]);
+    let counts: TermCounts = { tokens: 0, units: 0, terms: new Map() };
+    const forms = new Map<string, Map<string, number>>();
+    const hits = new Map<string, number>();
+    let words = 0;
+    for (const e of events) {
+      if (!ids.has(e.event)) continue;
+      // Fresh copies: the tokens eventDocuments caches on them go when this event is done.
+      const [doc] = eventDocuments((members.get(e.event) ?? []).map((a) => ({ ...a })), [e]);
+      const unit: Article = { id: doc.id, file: "", title: doc.id, outlet: null, url: null, date: doc.date, dateSource: null, text: doc.text, words: doc.words, warnings: [] };
+      const c = countTerms([unit]);
+      counts = addCounts(counts, c.counts);
+      for (const [stem, fs] of c.forms) {
+        const m = forms.get(stem) ?? new Map<string, number>();
+        for (const [f, k] of fs) m.set(f, (m.get(f) ?? 0) + k);
+        forms.set(stem, m);
+      }
+      for (const row of countThemes([unit], themes)) hits.set(row.theme, (hits.get(row.theme) ?? 0) + row.hits);
+      words += unit.words;
+    }
+    return { counts, forms, hits, words };
+  });
+  const [a, b] = sides;
+  const key = keyness(a.counts, b.counts, { surface: surfaceForms(a.forms, b.forms) });
+  // themeChange's arithmetic (lib/shift.ts) on the summed hits and words.
+  const rows = themes.map((t, order) => {
+    const hitsA = a.hits.get(t.id) ?? 0;
+    const hitsB = b.hits.get(t.id) ?? 0;
+    const rateA = a.words ? (1000 * hitsA) / a.words : 0;
+    const rateB = b.words ? (1000 * hitsB) / b.words : 0;
+    return { row: { theme: t.id, label: t.label, rateA, rateB, change: rateB - rateA, hitsA, hitsB }, order };
+  });
+  rows.sort((x, y) => y.row.change - x.row.change || x.order - y.order);
+  return { keyness: key, themeShift: rows.map((r) => r.row) };
+}
+
+/** countTerms over units one after another: totals add up, and terms keep their first-seen order. */
+function addCounts(into: TermCounts, c: TermCounts): TermCounts {
+  into.tokens += c.tokens;
+  into.units += c.units;
+  for (const [stem, v] of c.terms) {
+    const have = into.terms.get(stem);
+    if (have) {
+      have.count += v.count;
+      have.units += v.units;
+    } else into.terms.set(stem, { count: v.count, units: v.units });
+  }
+  return into;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing the tables
+
+/** The tables analyze writes, by file name (without extension). */
+export const TABLES = ["articles", "problems", "themes", "figures", "recurring", "drift", "events", "keyness", "themes-shift"] as const;
+
+/**
+ * Write every table to `outDir` (made if missing) as NAME.csv and NAME.json, streamed row by row, and
+ * summary.json (periods, note, counts, phases).
+ * @return The files written.
+ */
+export function writeTables(result: AnalyzeResult, outDir: string, extra: Record<string, unknown> = {}): string[] {
+  fs.mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const table = (name: string, rows: Iterable<Row>, csvRows: (r: Row) => Row, columns: string[]) => {
+    written.push(...writeTable(outDir, name, rows, csvRows, columns));
+  };
+  table("articles", result.articles as unknown as Row[], (a) => ({ ...a, warnings: (a.warnings as string[]).join("; ") }),
+    ["id", "file", "title", "outlet", "url", "date", "dateSource", "words", "warnings", "event", "statementDate"]);
+  table("problems", result.problems as unknown as Row[], (p) => p, ["file", "reason", "line"]);
+  table("themes", themeRows(result), (c) => ({ ...c, per1k: Math.round((c.per1k as number) * 1000) / 1000, matches: matchesText(c.matches as ThemeCount["matches"]) }),
+    ["article", "theme", "hits", "per1k", "matches"]);
+  table("figures", result.figures as unknown as Row[], (f) => figureRows([f as unknown as FigureMention])[0],
+    ["article", "kind", "value", "high", "unit", "qualifier", "what", "text", "start", "end", "sentence"]);
+  table("recurring", result.recurring as unknown as Row[], (g) => recurringRows([g as unknown as FigureGroup])[0],
+    ["figure", "kind", "value", "high", "unit", "articles", "ids", "first", "last", "written"]);
+  table("drift", result.drift as unknown as Row[], (d) => ({ rows: driftRows([d as unknown as FigureDrift]) }),
+    ["claim", "kind", "figure", "what", "articles", "first", "last", "qualifiers", "written"]);
+  table("events", result.events as unknown as Row[], (r) => r, ["event", "date", "dateFrom", "articles", "outlets", "title"]);
+  table("keyness", result.keyness as unknown as Row[], (r) => r, ["term", "stem", "g2", "logRatio", "p", "countA", "countB", "unitsA", "unitsB"]);
+  table("themes-shift", result.themeShift as unknown as Row[], (r) => r, ["theme", "label", "rateA", "rateB", "change", "hitsA", "hitsB"]);
+  const summary = {
+    articles: result.articles.length,
+    problems: result.problems.length,
+    themes: result.themes.map((t) => ({ id: t.id, label: t.label })),
+    figures: result.figures.length,
+    events: result.events.length,
+    unit: "event",
+    periods: result.periods,
+    note: result.note,
+    tables: TABLES.map((n) => ({ name: n, csv: `${n}.csv`, json: `${n}.json` })),
+    ...extra,
+  };
+  const file = path.join(outDir, "summary.json");
+  fs.writeFileSync(file, JSON.stringify(summary, null, 2) + "\n");
+  written.push(file);
+  return written;
+}
+
+/** Every article × theme in corpus and dictionary order, zeros included: the rows countThemes gives. */
+function* themeRows(result: AnalyzeResult): Generator<Row> {
+  const hit = new Map<string, ThemeCount>();
+  for (const c of result.themeHits) hit.set(`${c.article}\u0000${c.theme}`, c);
+  for (const a of result.articles) for (const t of result.themes)
+    yield (hit.get(`${a.id}\u0000${t.id}`) ?? { article: a.id, theme: t.id, hits: 0, per1k: 0, matches: [] }) as unknown as Row;
+}
+
+/**
+ * Write one table as NAME.json (an array, one row per line) and NAME.csv, a chunk at a time so a table larger
+ * than a string can hold is still written. `csvRow` turns a row into its CSV form; a row {rows: [...]} gives several.
+ */
+function writeTable(outDir: string, name: string, rows: Iterable<Row>, csvRow: (r: Row) => Row, columns: string[]): string[] {
+  const jsonFile = path.join(outDir, `${name}.json`);
+  const csvFile = path.join(outDir, `${name}.csv`);
+  const json = fs.openSync(jsonFile, "w");
+  const csv = fs.openSync(csvFile, "w");
+  try {
+    let jsonBuf = "[";
+    let csvBuf: Row[] = [];
+    const cols = columns ?? [];
+    let first = true;
+    let csvHeader = false;
+    const flushCsv = (final: boolean) => {
+      if (!csvBuf.length && !(final && !csvHeader)) return;
+      const text = toCsv(csvBuf, cols);
+      fs.writeSync(csv, csvHeader ? text.slice(text.indexOf("\n") + 1) : text);
+      csvHeader = true;
+      csvBuf = [];
+    };
+    for (const r of rows) {
+      jsonBuf += (first ? "\n" : ",\n") + JSON.stringify(r);
+      first = false;
+      const c = csvRow(r);
+      if (Array.isArray(c.rows)) csvBuf.push(...(c.rows as Row[]));
+      else csvBuf.push(c);
+      if (jsonBuf.length > 1 << 20) {
+        fs.writeSync(json, jsonBuf);
+        jsonBuf = "";
+      }
+      if (csvBuf.length >= 2000) flushCsv(false);
+    }
+    fs.writeSync(json, jsonBuf + (first ? "]\n" : "\n]\n"));
+    flushCsv(true);
+  } finally {
+    fs.closeSync(json);
+    fs.closeSync(csv);
+  }
+  return [csvFile, jsonFile];
+}

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { analyze, writeTables, type Progress } from "../analyze.js";
+import { parseFlags, reportProblems, requireFolder, UsageError } from "../cli-util.js";
+import { DEFAULT_THEMES_FILE, loadThemes, ThemeFileError, type Theme } from "../themes.js";
+
+export const summary = "run the whole pipeline once (load, themes, figures, events, shift) and write every table to a folder";
+export const usage = `usage: talkingpoints analyze [DIR=data/articles] --out OUTDIR [--workers N] [--themes FILE] [--stats]
+  --out OUTDIR   where the tables go (made if missing): articles, problems, themes, figures, recurring, drift,
+                 events, keyness and themes-shift, each as NAME.csv and NAME.json, and summary.json
+  --workers N    threads reading and analysing files (default: one per core; 0 = all in this thread)
+  --themes FILE  the theme dictionary (default ${DEFAULT_THEMES_FILE})
+  --stats        print seconds per phase and peak memory as one JSON line on stderr at the end
+The shift compares the earliest and latest months with events, each event counted once (as \`talkingpoints shift\`
+does by default); quotations are left to \`talkingpoints shift\`. A progress bar shows on a terminal.
+Exits 1 when DIR holds no articles.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    out: { type: "string" }, workers: { type: "string" }, themes: { type: "string" }, stats: { type: "boolean" },
+  }, "analyze");
+  if (positionals.length > 1) throw new UsageError(`talkingpoints analyze: expected at most one folder, got ${positionals.length} arguments`);
+  if (!values.out) throw new UsageError("talkingpoints analyze: --out OUTDIR is required (the folder the tables are written to)");
+  if (values.workers !== undefined && !/^\d+$/.test(values.workers)) throw new UsageError(`talkingpoints analyze: --workers must be a whole number ≥ 0, not "${values.workers}"`);
+  const dir = requireFolder(positionals[0] ?? "data/articles", "analyze");
+  let themes: Theme[];
+  try {
+    themes = loadThemes(values.themes ?? DEFAULT_THEMES_FILE);
+  } catch (e) {
+    if (e instanceof ThemeFileError) throw new UsageError(`talkingpoints analyze: ${e.message}`);
+    throw e;
+  }
+  const t0 = performance.now();
+  const bar = process.stderr.isTTY ? progressBar() : null;
+  const result = await analyze(dir, {
+    themes,
+    workers: values.workers === undefined ? undefined : Number(values.workers),
+    workerFile: new URL("../analyze-worker.js", import.meta.url),
+    onProgress: bar?.update,
+  });
+  bar?.done();
+  reportProblems(result.problems);
+  const tw = performance.now();
+  const outDir = path.resolve(values.out);
+  writeTables(result, outDir);
+  result.phases.write = (performance.now() - tw) / 1000;
+  if (result.note) process.stderr.write(`talkingpoints analyze: the shift tables are empty: ${result.note}\n`);
+  const [a, b] = result.periods ?? [];
+  process.stdout.write(`${result.articles.length} articles (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}), ${result.events.length} events, ` +
+    `${result.figures.length} figures${a && b ? `; shift ${a.label} → ${b.label}: ${result.keyness.length} terms scored` : ""}; tables in ${outDir}\n`);
+  if (values.stats) {
+    const round = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+    process.stderr.write(JSON.stringify({
+      articles: result.articles.length, workers: result.workers, seconds: Math.round(performance.now() - t0) / 1000,
+      maxRSSkB: process.resourceUsage().maxRSS, phases: round(result.phases), cpu: round(result.cpu),
+    }) + "\n");
+  }
+  if (!result.articles.length) {
+    process.stderr.write(`talkingpoints analyze: no articles found in ${dir}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** A one-line bar on stderr: files read, articles per second, time left. Redrawn at most ten times a second. */
+function progressBar() {
+  let last = 0;
+  let shown = false;
+  const update = (p: Progress) => {
+    const now = performance.now();
+    if (now - last < 100 && p.files < p.totalFiles) return;
+    last = now;
+    const width = 24;
+    const done = p.totalFiles ? p.files / p.totalFiles : 1;
+    const fill = Math.round(done * width);
+    const rate = p.seconds > 0 ? p.articles / p.seconds : 0;
+    const filesRate = p.seconds > 0 ? p.files / p.seconds : 0;
+    const eta = filesRate > 0 ? Math.ceil((p.totalFiles - p.files) / filesRate) : null;
+    const line = `[${"#".repeat(fill)}${"-".repeat(width - fill)}] ${p.files.toLocaleString("en")}/${p.totalFiles.toLocaleString("en")} files · ` +
+      `${Math.round(rate).toLocaleString("en")} articles/s · ETA ${eta === null ? "?" : `${eta} s`}`;
+    process.stderr.write(`\r${line}\x1b[K`);
+    shown = true;
+  };
+  const done = () => {
+    if (shown) process.stderr.write("\r\x1b[K");
+  };
+  return { update, done };
+}
