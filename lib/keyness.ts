@@ -127,7 +127,8 @@ export function logRatio(countA: number, countB: number, tokensA: number, tokens
 
 /** P(X ≥ x) for X chi-square with 1 degree of freedom: erfc(√(x/2)). Takes |x|, so a signed G² may be passed. */
 export function chiSquareP(x: number): number {
-  return erfc(Math.sqrt(Math.abs(x) / 2));
+  // The erfc approximation overshoots 1 by ~3e-8 at 0: a probability must stay in [0, 1].
+  return Math.min(1, erfc(Math.sqrt(Math.abs(x) / 2)));
 }
 
 /** The complementary error function (Numerical Recipes' erfcc, fractional error < 1.2e-7). */
