@@ -1,26 +1,13 @@
 // `talkingpoints figures` through the built CLI: the seeds as JSON, CSV and a table, and user errors as one line.
-import { execFileSync, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FigureMention } from "../lib/figures.js";
 import type { FigureDrift, FigureGroup } from "../lib/recurring.js";
 import { removeTempDirs, tempDir } from "./tmpdir.js";
+import { buildCli, cli } from "./cli-run.js";
 
 afterAll(removeTempDirs);
 
-beforeAll(() => {
-  // Another test file may be building at the same time; tsc writes the same files either way.
-  try {
-    execFileSync("npm", ["run", "build"], { stdio: "pipe" });
-  } catch (e) {
-    if (!fs.existsSync("dist/commands/figures.js")) throw new Error(`npm run build failed: ${String((e as { stdout?: Buffer }).stdout ?? e)}`);
-  }
-});
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/talkingpoints.js", ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+beforeAll(() => buildCli("dist/commands/figures.js"));
 
 describe("talkingpoints figures", () => {
   it("prints figures, recurring figures and drift as JSON", () => {

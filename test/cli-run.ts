@@ -5,6 +5,7 @@ import { expect } from "vitest";
 
 /** `npm run build`; another test file may be building at the same time, so a failed build is fatal only if `distFile` is missing. */
 export function buildCli(distFile = "dist/cli.js"): void {
+  if (process.env.TALKINGPOINTS_BUILT && fs.existsSync(distFile)) return; // test/global-setup.ts built it
   try {
     execFileSync("npm", ["run", "build"], { stdio: "pipe" });
   } catch (e) {

@@ -1,35 +1,14 @@
 // `talkingpoints timeline` through the built CLI: the seeds and the written archive as JSON, CSV and tables, and
 // each user error as one line. (Notebook 05 on empty, one-article and one-briefing corpora is rendered by
 // test/report-corpora.test.ts with every notebook.)
-import { execFileSync, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeTempDirs, tempDir } from "./tmpdir.js";
+import { buildCli, cli, expectOneLineError } from "./cli-run.js";
 import { writeCorpus } from "./timeline-corpus.js";
 
 afterAll(removeTempDirs);
 
-beforeAll(() => {
-  // Another test file may be building at the same time; tsc writes the same files either way.
-  try {
-    execFileSync("npm", ["run", "build"], { stdio: "pipe" });
-  } catch (e) {
-    if (!fs.existsSync("dist/commands/timeline.js")) throw new Error(`npm run build failed: ${String((e as { stdout?: Buffer }).stdout ?? e)}`);
-  }
-});
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/talkingpoints.js", ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expectOneLineError(r: ReturnType<typeof cli>, code: number, message: string | RegExp) {
-  expect(r.code).toBe(code);
-  const lines = r.stderr.trimEnd().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
+beforeAll(() => buildCli("dist/commands/timeline.js"));
 
 interface TimelineJson {
   by: string;

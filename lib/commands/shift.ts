@@ -1,8 +1,7 @@
 import { loadArticles } from "../corpus.js";
-import { parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
+import { parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { PeriodError } from "../periods.js";
 import { figureTableRows, shift, periodEventRows, type ShiftResult, type Unit } from "../shift.js";
-import { DEFAULT_THEMES_FILE, loadThemes, ThemeFileError, type Theme } from "../themes.js";
 
 export const summary = "compare two periods: distinctive terms, theme rates, figures and quotations that came and went";
 export const usage = `usage: talkingpoints shift [DIR=data/articles] [--periods A,B | --from DATE --to DATE] [--unit event|article] [--top N] [--themes FILE] [--json]
@@ -11,7 +10,7 @@ export const usage = `usage: talkingpoints shift [DIR=data/articles] [--periods 
   --unit event      count each briefing once, however many outlets carried it (default)
   --unit article    count every article
   --top N           terms shown per period in the table (default 15; --json lists every term)
-  --themes FILE     the theme dictionary (default ${DEFAULT_THEMES_FILE})
+  --themes FILE     the theme dictionary (default data/themes.yml)
   --json            {"periods": [A, B], "keyness": [{term, g2, logRatio, p, countA, countB}], "themes": [{theme, rateA, rateB, change}],
                      "figures": {"appeared", "disappeared", "repeated"}, "quotes": [...]}
 G² is Dunning's log-likelihood, signed positive for terms relatively more frequent in B; logRatio is log2(rate in B / rate in A).`;
@@ -30,13 +29,7 @@ export async function run(argv: string[]): Promise<number> {
   const top = values.top === undefined ? 15 : Number(values.top);
   if (!/^\d+$/.test(values.top ?? "15") || top < 1) throw new UsageError(`talkingpoints shift: --top must be a whole number ≥ 1, not "${values.top}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "shift");
-  let themes: Theme[];
-  try {
-    themes = loadThemes(values.themes ?? DEFAULT_THEMES_FILE);
-  } catch (e) {
-    if (e instanceof ThemeFileError) throw new UsageError(`talkingpoints shift: ${e.message}`);
-    throw e;
-  }
+  const themes = themesFor(values.themes, "shift");
   const { articles, problems } = loadArticles(dir);
   reportProblems(problems);
   if (!articles.length) throw new UsageError(`talkingpoints shift: no articles found in ${dir}`, 1);

@@ -1,11 +1,11 @@
 import { loadArticles } from "../corpus.js";
-import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
-import { countThemes, DEFAULT_THEMES_FILE, loadThemes, matchesText, ThemeFileError, themeReach, type Theme } from "../themes.js";
+import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
+import { countThemes, matchesText, themeReach } from "../themes.js";
 import { recurringPhrases } from "../phrases.js";
 
 export const summary = "count the themes of data/themes.yml in each article, and list the phrases the corpus repeats";
 export const usage = `usage: talkingpoints themes [DIR=data/articles] [--themes FILE] [--json | --csv]
-  --themes FILE  the theme dictionary (default ${DEFAULT_THEMES_FILE})
+  --themes FILE  the theme dictionary (default data/themes.yml)
   --json         {"themes": [{id, label}], "counts": [{article, theme, hits, per1k, matches}], "phrases": [{phrase, articles, count}]}
   --csv          one row per article and theme (zeros included), matches as "form×count; …"
 Without --json or --csv: the themes ranked by reach, the hits per article, and the 30 most shared phrases.`;
@@ -15,13 +15,7 @@ export async function run(argv: string[]): Promise<number> {
   const format = outputFormat(values, "themes");
   if (positionals.length > 1) throw new UsageError(`talkingpoints themes: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "themes");
-  let themes: Theme[];
-  try {
-    themes = loadThemes(values.themes ?? DEFAULT_THEMES_FILE);
-  } catch (e) {
-    if (e instanceof ThemeFileError) throw new UsageError(`talkingpoints themes: ${e.message}`);
-    throw e;
-  }
+  const themes = themesFor(values.themes, "themes");
   const { articles, problems } = loadArticles(dir);
   reportProblems(problems);
   const counts = countThemes(articles, themes);

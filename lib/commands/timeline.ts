@@ -1,13 +1,12 @@
 import { loadArticles } from "../corpus.js";
-import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
-import { DEFAULT_THEMES_FILE, loadThemes, ThemeFileError, type Theme } from "../themes.js";
+import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { timeline, timelineFigureRows, timelineNotes, timelineRows, TIMELINE_BY, TIMELINE_GAPS, type TimelineBy, type TimelineGaps, type TimelineResult } from "../timeline.js";
 
 export const summary = "every period in order: events, outlets, theme rates and the figures first stated in each";
 export const usage = `usage: talkingpoints timeline [DIR=data/articles] [--by month|quarter|event] [--gaps list|merge] [--themes FILE] [--json | --csv]
   --by month        one row per month from the first dated briefing to the last (default); quarter: 2025-Q1 …; event: one row per briefing
   --gaps list       months (quarters) with no articles are rows of their own, with no rates (default); merge: one row per run of them
-  --themes FILE     the theme dictionary (default ${DEFAULT_THEMES_FILE})
+  --themes FILE     the theme dictionary (default data/themes.yml)
   --json            {"by", "periods": [{period, from, to, gap, spec, articles, events, outlets, words, themes: [{theme, rate, hits}], figures}],
                      "figures": [{label, first, period, periods, repeatedIn, articles}], "events": [...], "undated": {articles, events, figures}}
   --csv             one row per period: counts, outlets, a rate:<theme> column per theme (empty in a gap), the figures first stated
@@ -27,13 +26,7 @@ export async function run(argv: string[]): Promise<number> {
   const gaps = (values.gaps ?? "list") as TimelineGaps;
   if (!TIMELINE_GAPS.includes(gaps)) throw new UsageError(`talkingpoints timeline: --gaps must be list or merge, not "${values.gaps}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "timeline");
-  let themes: Theme[];
-  try {
-    themes = loadThemes(values.themes ?? DEFAULT_THEMES_FILE);
-  } catch (e) {
-    if (e instanceof ThemeFileError) throw new UsageError(`talkingpoints timeline: ${e.message}`);
-    throw e;
-  }
+  const themes = themesFor(values.themes, "timeline");
   const { articles, problems } = loadArticles(dir);
   reportProblems(problems);
   if (!articles.length) throw new UsageError(`talkingpoints timeline: no articles found in ${dir}`, 1);
