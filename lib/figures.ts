@@ -23,7 +23,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Article } from "./types.js";
 import {
-  BIG_SCALES, HYPHENS, prevSolid, readNumber, readOrdinal, scaleBy, skipGap, tokenize, ORDINAL_WORDS,
+  BIG_SCALES, HYPHENS, wordTable, prevSolid, readNumber, readOrdinal, scaleBy, skipGap, tokenize, ORDINAL_WORDS,
   type NumberRead, type Token,
 } from "./numbers.js";
 
@@ -140,10 +140,10 @@ const glued = (toks: Token[], k: number) => k > 0 && k < toks.length && toks[k].
 
 // ---- dates ---------------------------------------------------------------------------------------------------
 
-const MONTHS: Record<string, number> = {
+const MONTHS: Record<string, number> = wordTable({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 
 /** A month name as a date word: capitalised ("May", "Sep.", "JUNE"), never the verb "may" or "march". */
 function monthAt(toks: Token[], k: number): number {
@@ -265,15 +265,15 @@ function readDate(ctx: Ctx, i: number): number {
 // ---- money -------------------------------------------------------------------------------------------------
 
 /** Currency signs before (or after) an amount. */
-const SYMBOLS: Record<string, string> = {
+const SYMBOLS: Record<string, string> = wordTable({
   $: "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₩": "KRW", "₺": "TRY", "₦": "NGN",
   "₱": "PHP", "₪": "ILS", "₫": "VND", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₸": "KZT", "₼": "AZN", "₿": "BTC", "元": "CNY", "ரூ": "LKR",
-};
+});
 /** Letters glued before "$": US$, C$, HK$, A$, NZ$, S$, Mex$, R$. */
-const DOLLAR_PREFIX: Record<string, string> = {
+const DOLLAR_PREFIX: Record<string, string> = wordTable({
   us: "USD", usd: "USD", c: "CAD", ca: "CAD", cad: "CAD", a: "AUD", au: "AUD", aud: "AUD", hk: "HKD", hkd: "HKD",
   nz: "NZD", nzd: "NZD", s: "SGD", sg: "SGD", sgd: "SGD", mex: "MXN", mx: "MXN", mxn: "MXN", r: "BRL",
-};
+});
 /** The same, when written with a space before the sign ("c $ 16.4 million"); never "a" or "s", which are words. */
 const SPACED_DOLLAR_PREFIX = new Set(["us", "c", "hk", "nz", "mex", "usd", "cad", "aud", "hkd", "nzd", "mxn"]);
 const ISO_CODES = new Set([
@@ -283,7 +283,7 @@ const ISO_CODES = new Set([
 ]);
 /** Lower-case codes that are not also English words ("try", "all" are). */
 const LOWER_CODES = new Set(["usd", "eur", "gbp", "jpy", "cny", "rmb", "rub", "pkr", "inr", "chf", "cad", "aud", "nzd", "hkd", "sgd", "sek", "nok", "dkk", "mxn", "brl", "zar", "krw", "uah", "btc"]);
-const CODE_ALIASES: Record<string, string> = { RMB: "CNY", rs: "PKR", Rs: "PKR", RS: "PKR" };
+const CODE_ALIASES: Record<string, string> = wordTable({ RMB: "CNY", rs: "PKR", Rs: "PKR", RS: "PKR" });
 
 function codeOf(t: Token | undefined): { unit: string; exp: number } | null {
   if (!t || t.type !== "word") return null;
@@ -300,7 +300,7 @@ function codeOf(t: Token | undefined): { unit: string; exp: number } | null {
 }
 
 /** Currency names after an amount, singular, up to three words. */
-const CURRENCY_WORDS: Record<string, string> = {
+const CURRENCY_WORDS: Record<string, string> = wordTable({
   dollar: "USD", "us dollar": "USD", "american dollar": "USD", "australian dollar": "AUD", "canadian dollar": "CAD",
   "hong kong dollar": "HKD", "new zealand dollar": "NZD", "singapore dollar": "SGD", "taiwan dollar": "TWD",
   euro: "EUR", pound: "GBP", "pound sterling": "GBP", "british pound": "GBP", sterling: "GBP",
@@ -313,7 +313,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   "mexican peso": "MXN", "korean won": "KRW", "south korean won": "KRW", "iranian rial": "IRR", naira: "NGN",
   bitcoin: "BTC", satoshi: "satoshi",
   cent: "cent", penny: "penny", pence: "penny", pennies: "penny", kopek: "kopek", kopeck: "kopek", paisa: "paisa", paise: "paisa", dime: "dime",
-};
+});
 const CURRENCY_FIRST = new Set(Object.keys(CURRENCY_WORDS).map((k) => k.split(" ")[0]));
 
 const singular = (w: string) => (w === "pence" || w === "paise" || w === "pennies" ? w : w.endsWith("ies") ? w.slice(0, -3) + "y" : w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
@@ -539,11 +539,11 @@ const UNITS_OR_TENS = new Set(["one", "two", "three", "four", "five", "six", "se
 
 // ---- durations -----------------------------------------------------------------------------------------------
 
-const TIME_UNITS: Record<string, string> = {
+const TIME_UNITS: Record<string, string> = wordTable({
   second: "second", seconds: "second", sec: "second", secs: "second", minute: "minute", minutes: "minute", min: "minute", mins: "minute",
   hour: "hour", hours: "hour", hr: "hour", hrs: "hour", day: "day", days: "day", week: "week", weeks: "week", fortnight: "fortnight", fortnights: "fortnight",
   month: "month", months: "month", year: "year", years: "year", yr: "year", yrs: "year", decade: "decade", decades: "decade", century: "century", centuries: "century",
-};
+});
 
 function timeUnitAt(toks: Token[], k: number): { unit: string; next: number } | null {
   let p = skipGap(toks, k, 2);
@@ -888,12 +888,12 @@ function lex(): Lexicon | null {
 }
 
 // Words whose lexicon tag misleads inside a noun phrase, and the closed classes when no lexicon is found.
-const TAG_OVERRIDES: Record<string, string> = {
+const TAG_OVERRIDES: Record<string, string> = wordTable({
   of: "IN", and: "CC", the: "DT", a: "DT", an: "DT", its: "PRP$", their: "PRP$", his: "PRP$", her: "PRP$", our: "PRP$",
   which: "WDT", that: "WDT", who: "WP", have: "VBP", has: "VBZ", had: "VBD", were: "VBD", was: "VBD", are: "VBP", is: "VBZ",
   be: "VB", been: "VBN", will: "MD", would: "MD", to: "TO", from: "IN", in: "IN", on: "IN", for: "IN", with: "IN", by: "IN",
   at: "IN", as: "IN", since: "IN", than: "IN", per: "IN", each: "DT", more: "JJR", others: "NNS", total: "JJ",
-};
+});
 
 function tagOf(t: Token): string {
   const o = TAG_OVERRIDES[t.lower];
@@ -1132,7 +1132,7 @@ function urlSpans(text: string): Array<[number, number]> {
 
 // ---- formatting ------------------------------------------------------------------------------------------------
 
-const UNIT_SIGNS: Record<string, string> = { USD: "$", GBP: "£", EUR: "€" };
+const UNIT_SIGNS: Record<string, string> = wordTable({ USD: "$", GBP: "£", EUR: "€" });
 
 /** A figure's value for a reader: "$350 billion", "75%", "19,000", "30 days", "PKR 5 million". */
 export function formatValue(kind: FigureKind, value: number, unit: string, high?: number): string {

@@ -18,6 +18,7 @@ export interface Token {
 const NUM = /[0-9]+/y;
 const WORD = /[\p{L}\p{M}]+/uy;
 const SPACE = /\s+/uy;
+const RUNS = [[NUM, "num"], [WORD, "word"], [SPACE, "space"]] as const;
 
 /** Split text into tokens with offsets; one linear pass (each sticky regex is a single character class). */
 export function tokenize(text: string): Token[] {
@@ -26,7 +27,7 @@ export function tokenize(text: string): Token[] {
   while (i < text.length) {
     let type: TokenType = "punct";
     let end = -1;
-    for (const [re, ty] of [[NUM, "num"], [WORD, "word"], [SPACE, "space"]] as const) {
+    for (const [re, ty] of RUNS) {
       re.lastIndex = i;
       if (re.test(text)) {
         type = ty;
@@ -47,33 +48,41 @@ export function tokenize(text: string): Token[] {
 
 // ---- word tables -------------------------------------------------------------------------------
 
-export const UNIT_WORDS: Record<string, number> = {
+/**
+ * A lookup table without a prototype: every word of the text is looked up, and a plain object would answer
+ * "constructor" or "toString" with a function and make each miss walk the prototype chain.
+ */
+export function wordTable<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+export const UNIT_WORDS: Record<string, number> = wordTable({
   zero: 0, nought: 0, naught: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
-};
-export const TENS_WORDS: Record<string, number> = {
+});
+export const TENS_WORDS: Record<string, number> = wordTable({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 /** Scales that close a group ("two hundred thousand"), as powers of ten. Lakh and crore are South Asian. */
-export const BIG_SCALES: Record<string, number> = { thousand: 3, lakh: 5, lac: 5, crore: 7, million: 6, billion: 9, trillion: 12 };
-const PLURAL_SCALES: Record<string, string> = {
+export const BIG_SCALES: Record<string, number> = wordTable({ thousand: 3, lakh: 5, lac: 5, crore: 7, million: 6, billion: 9, trillion: 12 });
+const PLURAL_SCALES: Record<string, string> = wordTable({
   hundreds: "hundred", thousands: "thousand", millions: "million", billions: "billion", trillions: "trillion", lakhs: "lakh", crores: "crore",
-};
+});
 const DOZENS = new Set(["dozen", "dozens", "dz", "dzs", "doz", "dozs"]);
 // Magnitude letters: glued to the numeral ("10k", "$5bn", "1.2b") or after one space ("10 bln", "1,674.5 G").
 // A spaced lowercase "m" or "b" is left alone: "5 m" is five metres.
-const GLUED_SUFFIX: Record<string, number> = { k: 3, K: 3, m: 6, M: 6, b: 9, B: 9, G: 9, T: 12 };
-const GLUED_SUFFIX_CI: Record<string, number> = { mn: 6, mln: 6, mil: 6, mm: 6, bn: 9, bln: 9, tn: 12, tln: 12 };
-const SPACED_SUFFIX: Record<string, number> = { k: 3, K: 3, M: 6, G: 9, B: 9, MM: 6 };
+const GLUED_SUFFIX: Record<string, number> = wordTable({ k: 3, K: 3, m: 6, M: 6, b: 9, B: 9, G: 9, T: 12 });
+const GLUED_SUFFIX_CI: Record<string, number> = wordTable({ mn: 6, mln: 6, mil: 6, mm: 6, bn: 9, bln: 9, tn: 12, tln: 12 });
+const SPACED_SUFFIX: Record<string, number> = wordTable({ k: 3, K: 3, M: 6, G: 9, B: 9, MM: 6 });
 
-export const ORDINAL_WORDS: Record<string, number> = {
+export const ORDINAL_WORDS: Record<string, number> = wordTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, nineth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
   seventieth: 70, eightieth: 80, ninetieth: 90,
-};
-const ORDINAL_SCALES: Record<string, number> = { hundredth: 2, thousandth: 3, millionth: 6, billionth: 9, trillionth: 12 };
+});
+const ORDINAL_SCALES: Record<string, number> = wordTable({ hundredth: 2, thousandth: 3, millionth: 6, billionth: 9, trillionth: 12 });
 
 // ---- token helpers ---------------------------------------------------------------------------------
 
