@@ -135,7 +135,8 @@ export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[
       lap("figures");
       const event = eventInput(article);
       lap("events");
-      articles.push({ article, themeHits, figures, event });
+      // A copy travels on: the tokens cached on `article` go with it, here as in a worker.
+      articles.push({ article: { ...article }, themeHits, figures, event });
     }
     out.push({ index: job.index, articles, problems: loaded.problems });
   }
@@ -213,9 +214,16 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
   uniqueIds(loaded);
   const themeHits: ThemeCount[] = [];
   const figures: FigureMention[] = [];
+  // The results are this function's own (made by analyzeFiles or cloned from a worker): renamed in place.
   loaded.forEach((a, i) => {
-    for (const c of hitsOf[i]) themeHits.push({ ...c, article: a.id });
-    for (const f of figuresOf[i]) figures.push({ ...f, article: a.id });
+    for (const c of hitsOf[i]) {
+      c.article = a.id;
+      themeHits.push(c);
+    }
+    for (const f of figuresOf[i]) {
+      f.article = a.id;
+      figures.push(f);
+    }
   });
   lap("assemble");
 
@@ -359,7 +367,7 @@ export const TABLES = ["articles", "problems", "themes", "figures", "recurring",
 export function writeTables(result: AnalyzeResult, outDir: string, extra: Record<string, unknown> = {}): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  const table = (name: string, rows: Iterable<Row>, csvRows: (r: Row) => Row, columns: string[]) => {
+  const table = (name: string, rows: Iterable<Row | Rendered>, csvRows: (r: Row) => Row, columns: string[]) => {
     written.push(...writeTable(outDir, name, rows, csvRows, columns));
   };
   table("articles", result.articles as unknown as Row[], (a) => ({ ...a, warnings: (a.warnings as string[]).join("; ") }),
@@ -394,50 +402,84 @@ export function writeTables(result: AnalyzeResult, outDir: string, extra: Record
   return written;
 }
 
-/** Every article × theme in corpus and dictionary order, zeros included: the rows countThemes gives. */
-function* themeRows(result: AnalyzeResult): Generator<Row> {
+/**
+ * Every article × theme in corpus and dictionary order, zeros included: the rows countThemes gives. The zero rows
+ * (most of them) are written out directly, as JSON.stringify and the themes CSV would write them.
+ */
+function* themeRows(result: AnalyzeResult): Generator<Row | Rendered> {
   const hit = new Map<string, ThemeCount>();
   for (const c of result.themeHits) hit.set(`${c.article}\u0000${c.theme}`, c);
-  for (const a of result.articles) for (const t of result.themes)
-    yield (hit.get(`${a.id}\u0000${t.id}`) ?? { article: a.id, theme: t.id, hits: 0, per1k: 0, matches: [] }) as unknown as Row;
+  const themes = result.themes.map((t) => ({ id: t.id, json: JSON.stringify(t.id), csv: csvCell(t.id) }));
+  for (const a of result.articles) {
+    let id: { json: string; csv: string } | null = null;
+    for (const t of themes) {
+      const c = hit.get(`${a.id}\u0000${t.id}`);
+      if (c) {
+        yield c as unknown as Row;
+        continue;
+      }
+      id ??= { json: JSON.stringify(a.id), csv: csvCell(a.id) };
+      yield new Rendered(`{"article":${id.json},"theme":${t.json},"hits":0,"per1k":0,"matches":[]}`, `${id.csv},${t.csv},0,0,`);
+    }
+  }
+}
+
+/** A row already written out as its JSON and its CSV line (for the many rows that share one shape). */
+class Rendered {
+  constructor(readonly json: string, readonly csv: string) {}
+}
+
+/** A value as toCsv writes it in a cell. */
+function csvCell(v: unknown): string {
+  const text = toCsv([{ v }], ["v"]);
+  return text.slice(2, -1);
 }
 
 /**
  * Write one table as NAME.json (an array, one row per line) and NAME.csv, a chunk at a time so a table larger
  * than a string can hold is still written. `csvRow` turns a row into its CSV form; a row {rows: [...]} gives several.
  */
-function writeTable(outDir: string, name: string, rows: Iterable<Row>, csvRow: (r: Row) => Row, columns: string[]): string[] {
+function writeTable(outDir: string, name: string, rows: Iterable<Row | Rendered>, csvRow: (r: Row) => Row, columns: string[]): string[] {
   const jsonFile = path.join(outDir, `${name}.json`);
   const csvFile = path.join(outDir, `${name}.csv`);
   const json = fs.openSync(jsonFile, "w");
   const csv = fs.openSync(csvFile, "w");
   try {
     let jsonBuf = "[";
-    let csvBuf: Row[] = [];
-    const cols = columns ?? [];
+    let csvBuf = toCsv([], columns);
+    let pending: Row[] = [];
     let first = true;
-    let csvHeader = false;
-    const flushCsv = (final: boolean) => {
-      if (!csvBuf.length && !(final && !csvHeader)) return;
-      const text = toCsv(csvBuf, cols);
-      fs.writeSync(csv, csvHeader ? text.slice(text.indexOf("\n") + 1) : text);
-      csvHeader = true;
-      csvBuf = [];
+    const toText = () => {
+      if (!pending.length) return;
+      const text = toCsv(pending, columns);
+      csvBuf += text.slice(text.indexOf("\n") + 1);
+      pending = [];
     };
     for (const r of rows) {
-      jsonBuf += (first ? "\n" : ",\n") + JSON.stringify(r);
+      if (r instanceof Rendered) {
+        jsonBuf += (first ? "\n" : ",\n") + r.json;
+        toText();
+        csvBuf += r.csv + "\n";
+      } else {
+        jsonBuf += (first ? "\n" : ",\n") + JSON.stringify(r);
+        const c = csvRow(r);
+        if (Array.isArray(c.rows)) pending.push(...(c.rows as Row[]));
+        else pending.push(c);
+        if (pending.length >= 2000) toText();
+      }
       first = false;
-      const c = csvRow(r);
-      if (Array.isArray(c.rows)) csvBuf.push(...(c.rows as Row[]));
-      else csvBuf.push(c);
       if (jsonBuf.length > 1 << 20) {
         fs.writeSync(json, jsonBuf);
         jsonBuf = "";
       }
-      if (csvBuf.length >= 2000) flushCsv(false);
+      if (csvBuf.length > 1 << 20) {
+        fs.writeSync(csv, csvBuf);
+        csvBuf = "";
+      }
     }
     fs.writeSync(json, jsonBuf + (first ? "]\n" : "\n]\n"));
-    flushCsv(true);
+    toText();
+    fs.writeSync(csv, csvBuf);
   } finally {
     fs.closeSync(json);
     fs.closeSync(csv);
