@@ -24,7 +24,7 @@ import { corpusFiles, DEFAULT_MAX_BYTES, loadFile, loadOutletsSafely, uniqueIds 
 import type { OutletAliases } from "./outlets.js";
 import { countThemes, loadThemes, matchesText, type Theme, type ThemeCount } from "./themes.js";
 import { extractFigures, figureRows, type FigureMention } from "./figures.js";
-import { figureDrift, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
+import { figureDrift, figureGroups, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
 import { assignEvents, eventDocuments, eventInput, type EventArticle, type EventInput, type EventRow } from "./events.js";
 import { periodsOrNote, type Period } from "./periods.js";
 import { countTerms, keyness, surfaceForms, type KeynessRow, type TermCounts } from "./keyness.js";
@@ -231,8 +231,9 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
   inputs.length = 0;
   lap("events");
 
-  const recurring = recurringFigures(figures, loaded);
-  const drift = figureDrift(figures, loaded);
+  const groups = figureGroups(figures, loaded);
+  const recurring = recurringFigures(figures, loaded, groups);
+  const drift = figureDrift(figures, loaded, groups);
   lap("recurring");
 
   const { periods, note } = periodsOrNote(events);

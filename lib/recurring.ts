@@ -164,11 +164,12 @@ export function figureGroups(figures: FigureMention[], articles: Article[] = [])
 
 /**
  * The figures the statements repeat: groups of mentions stating the same figure in at least two articles.
+ * `groups` may pass figureGroups(figures, articles) when the caller has it already (analyze shares it with figureDrift).
  * @return groups with `{kind, value, unit, label, articles, mentions, first, last}`, most articles first, then earliest.
  */
-export function recurringFigures(figures: FigureMention[], articles: Article[] = []): FigureGroup[] {
+export function recurringFigures(figures: FigureMention[], articles: Article[] = [], groups = figureGroups(figures, articles)): FigureGroup[] {
   // a bare count ("10", "three others") repeated across articles says nothing; a bare 30 days or 5% still does
-  return figureGroups(figures, articles).filter((g) => g.articles.length >= 2 && (g.kind !== "count" || isSpecific(g.what)));
+  return groups.filter((g) => g.articles.length >= 2 && (g.kind !== "count" || isSpecific(g.what)));
 }
 
 /**
@@ -177,9 +178,9 @@ export function recurringFigures(figures: FigureMention[], articles: Article[] =
  * @return one entry per claim with its values as separate groups, earliest first; the claims stated in most
  * articles first, then the earliest.
  */
-export function figureDrift(figures: FigureMention[], articles: Article[] = []): FigureDrift[] {
+export function figureDrift(figures: FigureMention[], articles: Article[] = [], groups = figureGroups(figures, articles)): FigureDrift[] {
   const claims = new Map<string, FigureGroup[]>();
-  for (const g of figureGroups(figures, articles)) {
+  for (const g of groups) {
     const head = headOf(g.what);
     if (!head) continue;
     const key = `${g.kind}|${g.kind === "money" ? "" : g.unit}|${head}`;
