@@ -1133,6 +1133,8 @@ function urlSpans(text: string): Array<[number, number]> {
 // ---- formatting ------------------------------------------------------------------------------------------------
 
 const UNIT_SIGNS: Record<string, string> = wordTable({ USD: "$", GBP: "£", EUR: "€" });
+// What v.toLocaleString("en-US", { maximumFractionDigits: 4 }) gives, without building a formatter per call.
+const EN_NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
 /** A figure's value for a reader: "$350 billion", "75%", "19,000", "30 days", "PKR 5 million". */
 export function formatValue(kind: FigureKind, value: number, unit: string, high?: number): string {
@@ -1141,7 +1143,7 @@ export function formatValue(kind: FigureKind, value: number, unit: string, high?
     for (const [e, name] of [[12, "trillion"], [9, "billion"], [6, "million"]] as const) {
       if (a >= 10 ** e && kind === "money") return `${Number((v / 10 ** e).toPrecision(6))} ${name}`;
     }
-    return v.toLocaleString("en-US", { maximumFractionDigits: 4 });
+    return EN_NUMBER.format(v);
   };
   const range = (f: (v: number) => string) => (high !== undefined ? `${f(value)}–${f(high)}` : f(value));
   if (kind === "percent") return range((v) => num(v)) + (unit === "pp" ? " percentage points" : "%");
