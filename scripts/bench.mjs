@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: time `talkingpoints analyze` on corpora of real news and `talkingpoints report` on the seeds;
-// write the medians into BENCHMARKS.md. Never part of `npm test`.
+// write the medians into BENCHMARKS.md (everything after its `<!-- notes -->` line is kept). Never part of `npm test`.
 //   BENCH_SIZES=1,10,45  copies of the BBC corpus (2,225 articles each) to measure
 //   BENCH_RUNS=3         runs per size (the median is reported)
+// The corpora are written to the system temp folder and removed afterwards; the BBC articles are never copied
+// into the project.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,6 +19,7 @@ const shared = path.resolve(root, "..", "shared", "bench", "make-corpus.mjs");
 const cli = path.join(root, "bin", "talkingpoints.js");
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const fmt = (n, d = 0) => n.toLocaleString("en", { minimumFractionDigits: d, maximumFractionDigits: d });
 
 function dirBytes(dir) {
   let n = 0, files = 0;
@@ -53,22 +56,26 @@ function makeCorpus(copies) {
 
 function timeAnalyze(dir) {
   const outDir = path.join(work, "out");
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const load = os.loadavg()[0];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, "analyze", dir, "--out", outDir, "--stats"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [cli, "analyze", dir, "--out", outDir, "--stats"], { encoding: "utf8", cwd: root, maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`analyze failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const stats = JSON.parse(r.stderr.trim().split("\n").filter((l) => l.startsWith("{")).pop() ?? "{}");
-  return { wall, rssMB: (stats.maxRSSkB ?? 0) / 1024, articles: stats.articles ?? 0, phases: stats.phases ?? {} };
+  const outBytes = dirBytes(outDir).bytes;
+  return { wall, load, cpu: stats.cpuSeconds ?? 0, rssMB: (stats.maxRSSkB ?? 0) / 1024, articles: stats.articles ?? 0, phases: stats.phases ?? {}, stages: stats.stages ?? {}, outBytes };
 }
 
 function timeReport() {
   const outDir = path.join(work, "reports");
+  const load = os.loadavg()[0];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [cli, "report", path.join(root, "data", "articles"), "--out", outDir], { encoding: "utf8", cwd: root });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`report failed: ${r.stderr.slice(-2000)}`);
-  const sizes = fs.readdirSync(outDir).filter((f) => f.endsWith(".html")).map((f) => [f, fs.statSync(path.join(outDir, f)).size]);
-  return { wall, sizes };
+  const sizes = fs.readdirSync(outDir).filter((f) => f.endsWith(".html")).sort().map((f) => [f, fs.statSync(path.join(outDir, f)).size]);
+  return { wall, load, sizes };
 }
 
 const rows = [];
@@ -78,44 +85,63 @@ for (const copies of sizes) {
   const results = [];
   for (let i = 0; i < runs; i++) {
     const r = timeAnalyze(dir);
-    process.stderr.write(`analyze ${files} files, run ${i + 1}/${runs}: ${r.wall.toFixed(2)} s, ${r.rssMB.toFixed(0)} MB peak\n`);
+    process.stderr.write(`analyze ${files} files, run ${i + 1}/${runs}: ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(1)} s CPU, ${r.rssMB.toFixed(0)} MB peak (load ${r.load.toFixed(1)})\n`);
     results.push(r);
   }
-  const wall = median(results.map((r) => r.wall));
-  const phases = results[results.length - 1].phases;
-  rows.push({ copies, files, mb: bytes / 1e6, wall, rss: median(results.map((r) => r.rssMB)), articles: results[0].articles, source, phases });
+  const mid = results.slice().sort((a, b) => a.wall - b.wall)[results.length >> 1];
+  rows.push({
+    copies, files, mb: bytes / 1e6, wall: median(results.map((r) => r.wall)), walls: results.map((r) => r.wall), cpu: median(results.map((r) => r.cpu)),
+    rss: median(results.map((r) => r.rssMB)), load: median(results.map((r) => r.load)), articles: results[0].articles, source, phases: mid.phases, stages: mid.stages, outMB: mid.outBytes / 1e6,
+  });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const reportRuns = [];
 for (let i = 0; i < runs; i++) {
   const r = timeReport();
-  process.stderr.write(`report on the seeds, run ${i + 1}/${runs}: ${r.wall.toFixed(1)} s\n`);
+  process.stderr.write(`report on the seeds, run ${i + 1}/${runs}: ${r.wall.toFixed(1)} s (load ${r.load.toFixed(1)})\n`);
   reportRuns.push(r);
 }
 fs.rmSync(work, { recursive: true, force: true });
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+const phaseNames = Array.from(new Set(rows.flatMap((r) => Object.keys(r.phases))));
+const stageNames = Array.from(new Set(rows.flatMap((r) => Object.keys(r.stages))));
 const lines = [
   "# Benchmarks",
   "",
-  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Median of ${runs} runs each.`,
+  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Median of ${runs} runs each; "load" is the 1-minute load average when a run started (other work on the machine slows the wall times; the CPU seconds move much less).`,
   "",
-  "## `talkingpoints analyze` (load, themes, figures, events, shift; tables written as CSV and JSON)",
+  "## `talkingpoints analyze` (load, themes, figures, events, recurring figures, shift; every table written as CSV and JSON)",
   "",
-  "| corpus | articles | MB | wall s (median) | articles/s | MB/s | peak RSS MB |",
-  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) => `| ${r.copies} × BBC (${r.source.startsWith("BBC") ? "real news" : "synthetic"}) | ${r.articles || r.files} | ${r.mb.toFixed(1)} | ${r.wall.toFixed(2)} | ${Math.round((r.articles || r.files) / r.wall)} | ${(r.mb / r.wall).toFixed(1)} | ${r.rss.toFixed(0)} |`),
+  "| corpus | articles | MB | wall s (median) | runs | articles/s | MB/s | ms per 1,000 articles | CPU s | peak RSS MB | tables MB | load |",
+  "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map((r) => {
+    const n = r.articles || r.files;
+    return `| ${r.copies} × BBC (${r.source.startsWith("BBC") ? "real news" : "synthetic"}) | ${fmt(n)} | ${r.mb.toFixed(1)} | ${r.wall.toFixed(2)} | ${r.walls.map((w) => w.toFixed(1)).join(", ")} | ${fmt(n / r.wall)} | ${(r.mb / r.wall).toFixed(2)} | ${fmt((1e6 * r.wall) / n)} | ${r.cpu.toFixed(1)} | ${fmt(r.rss)} | ${fmt(r.outMB)} | ${r.load.toFixed(1)} |`;
+  }),
   "",
-  ...(rows.length ? ["Where the time goes (last run of the largest corpus, seconds):", "", "| phase | s |", "| --- | ---: |",
-    ...Object.entries(rows[rows.length - 1].phases).map(([k, v]) => `| ${k} | ${Number(v).toFixed(2)} |`), ""] : []),
-  "## `npm run report` on the seeds (every notebook through Jupyter and tslab)",
+  ...(rows.length ? [
+    "Phases (wall seconds, the median run of each size): `read+analyse` is the worker threads reading files and computing each article's themes, figures and event inputs; the rest runs in the main thread after them.",
+    "",
+    `| phase | ${rows.map((r) => `${r.copies} × BBC`).join(" | ")} |`,
+    `| --- | ${rows.map(() => "---:").join(" | ")} |`,
+    ...phaseNames.map((p) => `| ${p} | ${rows.map((r) => (r.phases[p] ?? 0).toFixed(2)).join(" | ")} |`),
+    "",
+    "Per-article stages (seconds summed over the worker threads, so about twice the wall time they take; `themes` includes tokenising):",
+    "",
+    `| stage | ${rows.map((r) => `${r.copies} × BBC`).join(" | ")} |`,
+    `| --- | ${rows.map(() => "---:").join(" | ")} |`,
+    ...stageNames.map((p) => `| ${p} | ${rows.map((r) => (r.stages[p] ?? 0).toFixed(2)).join(" | ")} |`),
+    "",
+  ] : []),
+  "## `talkingpoints report` on the seeds (every notebook through Jupyter and tslab)",
   "",
-  `Median wall time: ${median(reportRuns.map((r) => r.wall)).toFixed(1)} s.`,
+  `Median wall time: ${median(reportRuns.map((r) => r.wall)).toFixed(1)} s (runs: ${reportRuns.map((r) => r.wall.toFixed(1)).join(", ")}; load ${reportRuns.map((r) => r.load.toFixed(1)).join(", ")}).`,
   "",
   "| report | bytes |",
   "| --- | ---: |",
-  ...reportRuns[0].sizes.map(([f, s]) => `| ${f} | ${s.toLocaleString("en")} |`),
+  ...reportRuns[0].sizes.map(([f, s]) => `| ${f} | ${fmt(s)} |`),
   "",
 ];
 const file = path.join(root, "BENCHMARKS.md");

@@ -9,7 +9,8 @@ export const usage = `usage: talkingpoints analyze [DIR=data/articles] --out OUT
                  events, keyness and themes-shift, each as NAME.csv and NAME.json, and summary.json
   --workers N    threads reading and analysing files (default: one per core; 0 = all in this thread)
   --themes FILE  the theme dictionary (default ${DEFAULT_THEMES_FILE})
-  --stats        print seconds per phase and peak memory as one JSON line on stderr at the end
+  --stats        print one JSON line on stderr at the end: articles, seconds, cpuSeconds (all threads), maxRSSkB,
+                 phases (wall seconds) and stages (seconds per per-article stage, summed over the threads)
 The shift compares the earliest and latest months with events, each event counted once (as \`talkingpoints shift\`
 does by default); quotations are left to \`talkingpoints shift\`. A progress bar shows on a terminal.
 Exits 1 when DIR holds no articles.`;
@@ -49,9 +50,11 @@ export async function run(argv: string[]): Promise<number> {
     `${result.figures.length} figures${a && b ? `; shift ${a.label} → ${b.label}: ${result.keyness.length} terms scored` : ""}; tables in ${outDir}\n`);
   if (values.stats) {
     const round = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+    const usage = process.resourceUsage();
     process.stderr.write(JSON.stringify({
       articles: result.articles.length, workers: result.workers, seconds: Math.round(performance.now() - t0) / 1000,
-      maxRSSkB: process.resourceUsage().maxRSS, phases: round(result.phases), cpu: round(result.cpu),
+      cpuSeconds: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) / 1000,
+      maxRSSkB: usage.maxRSS, phases: round(result.phases), stages: round(result.cpu),
     }) + "\n");
   }
   if (!result.articles.length) {
