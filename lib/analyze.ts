@@ -45,6 +45,8 @@ export interface AnalyzeOptions {
   outletsFile?: string;
   /** Called after each batch of files with how far the reading has got. */
   onProgress?: (p: Progress) => void;
+  /** Called when a phase after the reading starts ("grouping events", …). */
+  onPhase?: (phase: string) => void;
 }
 
 export interface Progress {
@@ -152,7 +154,7 @@ export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[
  * @return Every table's rows (see AnalyzeResult). Throws ThemeFileError for a broken theme file.
  */
 export async function analyze(folderOrFiles: string | string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
-  const { workers = os.availableParallelism(), workerFile, maxBytes = DEFAULT_MAX_BYTES, outletsFile = "data/outlets.yml", onProgress } = options;
+  const { workers = os.availableParallelism(), workerFile, maxBytes = DEFAULT_MAX_BYTES, outletsFile = "data/outlets.yml", onProgress, onPhase } = options;
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`analyze: workers must be a whole number ≥ 0, not ${workers}`);
   if (workers > 0 && !workerFile) throw new RangeError("analyze: workerFile (the compiled analyze-worker.js) is needed to run worker threads");
   const phases: Record<string, number> = {};
@@ -227,16 +229,19 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
   });
   lap("assemble");
 
+  onPhase?.(`grouping ${loaded.length.toLocaleString("en")} articles into events`);
   const { articles: evented, events } = assignEvents(loaded, {}, inputs);
   inputs.length = 0;
   lap("events");
 
+  onPhase?.(`grouping ${figures.length.toLocaleString("en")} figures`);
   const groups = figureGroups(figures, loaded);
   const recurring = recurringFigures(figures, loaded, groups);
   const drift = figureDrift(figures, loaded, groups);
   lap("recurring");
 
   const { periods, note } = periodsOrNote(events);
+  if (periods) onPhase?.(`comparing ${periods[0].label} with ${periods[1].label}`);
   const shifted = periods ? periodShift(evented, events, periods, themes) : { keyness: [], themeShift: [] };
   lap("shift");
 

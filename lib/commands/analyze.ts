@@ -37,13 +37,15 @@ export async function run(argv: string[]): Promise<number> {
     workers: values.workers === undefined ? undefined : Number(values.workers),
     workerFile: new URL("../analyze-worker.js", import.meta.url),
     onProgress: bar?.update,
+    onPhase: bar?.phase,
   });
-  bar?.done();
-  reportProblems(result.problems);
   const tw = performance.now();
   const outDir = path.resolve(values.out);
+  bar?.phase(`writing the tables to ${outDir}`);
   writeTables(result, outDir);
   result.phases.write = (performance.now() - tw) / 1000;
+  bar?.done();
+  reportProblems(result.problems);
   if (result.note) process.stderr.write(`talkingpoints analyze: the shift tables are empty: ${result.note}\n`);
   const [a, b] = result.periods ?? [];
   process.stdout.write(`${result.articles.length} articles (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}), ${result.events.length} events, ` +
@@ -64,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** A one-line bar on stderr: files read, articles per second, time left. Redrawn at most ten times a second. */
+/** A one-line bar on stderr: files read, articles per second, time left (redrawn at most ten times a second); then what is being done. */
 function progressBar() {
   let last = 0;
   let shown = false;
@@ -83,8 +85,12 @@ function progressBar() {
     process.stderr.write(`\r${line}\x1b[K`);
     shown = true;
   };
+  const phase = (what: string) => {
+    process.stderr.write(`\r${what}…\x1b[K`);
+    shown = true;
+  };
   const done = () => {
     if (shown) process.stderr.write("\r\x1b[K");
   };
-  return { update, done };
+  return { update, phase, done };
 }
