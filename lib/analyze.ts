@@ -28,7 +28,7 @@ import { figureDrift, figureGroups, recurringFigures, type FigureDrift, type Fig
 import { assignEvents, eventDocuments, eventInput, type EventArticle, type EventInput, type EventRow } from "./events.js";
 import { periodsOrNote, type Period } from "./periods.js";
 import { countTerms, keyness, surfaceForms, type KeynessRow, type TermCounts } from "./keyness.js";
-import type { ThemeChange } from "./shift.js";
+import { themeChangeFromTotals, type ThemeChange } from "./shift.js";
 import { driftRows, recurringRows } from "./plot-figures.js";
 import { toCsv, type Row } from "./table.js";
 
@@ -335,16 +335,7 @@ export function periodShift(evented: EventArticle[], events: EventRow[], periods
   });
   const [a, b] = sides;
   const key = keyness(a.counts, b.counts, { surface: surfaceForms(a.forms, b.forms) });
-  // themeChange's arithmetic (lib/shift.ts) on the summed hits and words.
-  const rows = themes.map((t, order) => {
-    const hitsA = a.hits.get(t.id) ?? 0;
-    const hitsB = b.hits.get(t.id) ?? 0;
-    const rateA = a.words ? (1000 * hitsA) / a.words : 0;
-    const rateB = b.words ? (1000 * hitsB) / b.words : 0;
-    return { row: { theme: t.id, label: t.label, rateA, rateB, change: rateB - rateA, hitsA, hitsB }, order };
-  });
-  rows.sort((x, y) => y.row.change - x.row.change || x.order - y.order);
-  return { keyness: key, themeShift: rows.map((r) => r.row) };
+  return { keyness: key, themeShift: themeChangeFromTotals(a, b, themes) };
 }
 
 /** countTerms over units one after another: totals add up, and terms keep their first-seen order. */
