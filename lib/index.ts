@@ -26,3 +26,4 @@ export { FORMATS, formatFor, supportedExtensions } from "./formats/index.js";
 export type { FormatModule, ParsedRecord, RecordProblem } from "./formats/format.js";
 export * from "./shift.js";
 export * from "./plot-shift.js";
+export { analyze, writeTables, TABLES, type AnalyzeOptions, type AnalyzeResult, type AnalyzedArticle, type Progress } from "./analyze.js";
