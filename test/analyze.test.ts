@@ -249,6 +249,10 @@ describe("analyze on a corpus with one month of events", () => {
 describe("analyze's errors", () => {
   it("needs --out", () => expectOneLineError(cli("analyze", "data/articles"), 2, /^talkingpoints analyze: --out OUTDIR is required/));
   it("names a bad --workers value", () => expectOneLineError(cli("analyze", "data/articles", "--out", tempDir(), "--workers", "two"), 2, /--workers must be a whole number ≥ 0, not "two"/));
+  it("names a broken theme file and its line", () => {
+    const themes = path.join(folderWith({ "themes.yml": "grain:\n  label: Grain\n  patterns: grain\n" }), "themes.yml");
+    expectOneLineError(cli("analyze", "data/articles", "--out", tempDir(), "--themes", themes), 2, /^talkingpoints analyze: .*themes\.yml:3: theme "grain": patterns must be a list/);
+  });
   it("names a missing folder", () => expectOneLineError(cli("analyze", "no-such-folder", "--out", tempDir()), 2, /no such file or folder: no-such-folder/));
   it("exits 1 when the folder holds no articles, after writing the empty tables", () => {
     const out = path.join(tempDir(), "empty");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { analyze, writeTables, type Progress } from "../analyze.js";
-import { parseFlags, reportProblems, requireFolder, UsageError } from "../cli-util.js";
-import { DEFAULT_THEMES_FILE, loadThemes, ThemeFileError, type Theme } from "../themes.js";
+import { parseFlags, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
+import { DEFAULT_THEMES_FILE } from "../themes.js";
 
 export const summary = "run the whole pipeline once (load, themes, figures, events, shift) and write every table to a folder";
 export const usage = `usage: talkingpoints analyze [DIR=data/articles] --out OUTDIR [--workers N] [--themes FILE] [--stats]
@@ -23,13 +23,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!values.out) throw new UsageError("talkingpoints analyze: --out OUTDIR is required (the folder the tables are written to)");
   if (values.workers !== undefined && !/^\d+$/.test(values.workers)) throw new UsageError(`talkingpoints analyze: --workers must be a whole number ≥ 0, not "${values.workers}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "analyze");
-  let themes: Theme[];
-  try {
-    themes = loadThemes(values.themes ?? DEFAULT_THEMES_FILE);
-  } catch (e) {
-    if (e instanceof ThemeFileError) throw new UsageError(`talkingpoints analyze: ${e.message}`);
-    throw e;
-  }
+  const themes = themesFor(values.themes, "analyze");
   const t0 = performance.now();
   const bar = process.stderr.isTTY ? progressBar() : null;
   const result = await analyze(dir, {
