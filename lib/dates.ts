@@ -34,7 +34,10 @@ export function datelineDate(text: string): string | null {
     // chrono marks relative dates ("next week", "yesterday") as certain too, computed from the reference:
     // a dateline must write its year out.
     if (!/\b\d{4}\b|'\d{2}\b/.test(r.text)) continue;
-    if (s.isCertain("year") && s.isCertain("month") && s.isCertain("day")) return ymd(s.get("year")!, s.get("month")!, s.get("day")!);
+    // "Saturday, 26 February / 1400 GMT" is a kick-off time, not the year 1400: a news dateline is modern.
+    const year = s.get("year")!;
+    if (year < 1900 || year > 2100) continue;
+    if (s.isCertain("year") && s.isCertain("month") && s.isCertain("day")) return ymd(year, s.get("month")!, s.get("day")!);
   }
   return null;
 }

@@ -12,6 +12,8 @@ describe("datelineDate", () => {
     expect(datelineDate("Talks would resume next week, the envoy said.")).toBeNull();
     expect(datelineDate("He spoke on Tuesday about the truce of April 19 to 21.")).toBeNull();
     expect(datelineDate("Ukraine invaded the Kursk region last August.")).toBeNull();
+    // A BBC sport preview: the 4 digits are a kick-off time.
+    expect(datelineDate("Saturday, 26 February\n1400 GMT\nBBC Sport website")).toBeNull();
   });
 
   it("only looks at the opening lines", () => {
