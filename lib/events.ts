@@ -527,3 +527,13 @@ export function eventDocuments(articles: Array<Article & { event?: string | null
     return { id: e.event, date: e.date, text, words: countWords(text), articles: e.articles, sentences: all.length, duplicates: all.length - kept.length };
   });
 }
+
+/**
+ * Grouping keys for counts such as themeReach: the event an article reports, and that event's month
+ * (the periods the shift and the timeline compare). Articles must come from assignEvents.
+ */
+export function eventKeys(events: EventRow[]): { events: (a: Article) => string | null; periods: (a: Article) => string | null } {
+  const month = new Map(events.map((e) => [e.event, e.date ? e.date.slice(0, 7) : null]));
+  const eventOf = (a: Article) => (a as EventArticle).event ?? null;
+  return { events: eventOf, periods: (a) => month.get(eventOf(a) ?? "") ?? null };
+}

@@ -64,8 +64,10 @@ export function themeReachPlot(reach: ThemeReach[]): Figure {
       y: rows.map((r) => safe(r.label)),
       text: rows.map((r) => `${r.hits} hit${r.hits === 1 ? "" : "s"}`),
       textposition: "auto",
-      customdata: rows.map((r) => r.theme),
-      hovertemplate: "<b>%{y}</b> (%{customdata})<br>in %{x} articles, %{text}<extra></extra>",
+      // Events and periods are there when themeReach was given eventKeys: one briefing in three outlets is one event.
+      customdata: rows.map((r) => [r.theme, typeof r.events === "number" ? `, ${r.events} event${r.events === 1 ? "" : "s"}` : "",
+        typeof r.periods === "number" ? `, ${r.periods} period${r.periods === 1 ? "" : "s"}` : ""]),
+      hovertemplate: "<b>%{y}</b> (%{customdata[0]})<br>in %{x} articles%{customdata[1]}%{customdata[2]}, %{text}<extra></extra>",
       marker: { color: "#c0392b" },
     }],
     layout: {

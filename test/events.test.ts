@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { countWords, loadArticles } from "../lib/corpus.js";
 import type { Article, DateSource } from "../lib/types.js";
-import { assignEvents, candidatePairs, containment, eventDocuments, shingleHashes, statementDate } from "../lib/events.js";
+import { assignEvents, candidatePairs, containment, eventDocuments, eventKeys, shingleHashes, statementDate } from "../lib/events.js";
+import { countThemes, loadThemes, themeReach } from "../lib/themes.js";
 import { countTerms } from "../lib/keyness.js";
 
 const { articles: seeds } = loadArticles("data/articles");
@@ -205,5 +206,19 @@ describe("eventDocuments", () => {
     }
     // 003 and 004 share the prisoner-exchange sentence; it is in the September text once.
     expect(docs[1].text.match(/over 1,000 prisoners of war/g)).toHaveLength(1);
+  });
+});
+
+describe("eventKeys", () => {
+  it("counts a theme's reach in events and periods, not only articles (seeds)", () => {
+    const { articles } = loadArticles("data/articles");
+    const themes = loadThemes("data/themes.yml");
+    const grouped = assignEvents(articles);
+    const reach = themeReach(countThemes(articles, themes), grouped.articles, themes, eventKeys(grouped.events));
+    const row = (id: string) => reach.find((r) => r.theme === id)!;
+    // Prisoners, bodies and children: only 003 and 004, two outlets on the one September briefing.
+    expect([row("humanitarian-exchanges").articles, row("humanitarian-exchanges").events, row("humanitarian-exchanges").periods]).toEqual([2, 1, 1]);
+    // NATO expansion: 000-003 (not 004), so both briefings and both months.
+    expect([row("nato-expansion").articles, row("nato-expansion").events, row("nato-expansion").periods]).toEqual([4, 2, 2]);
   });
 });

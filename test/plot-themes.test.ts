@@ -36,6 +36,12 @@ describe("themeHeatmap", () => {
 });
 
 describe("themeReachPlot", () => {
+  it("says in how many events and periods a theme appeared when themeReach counted them", () => {
+    const reach = [{ theme: "t", label: "T", articles: 3, hits: 5, events: 1, periods: 1 }];
+    const trace = themeReachPlot(reach).data[0] as { customdata: string[][] };
+    expect(trace.customdata[0]).toEqual(["t", ", 1 event", ", 1 period"]);
+  });
+
   it("ranks themes by the articles they reach, hits as labels", () => {
     const fig = themeReachPlot(themeReach(counts, articles, themes));
     const trace = fig.data[0] as { y: string[]; x: number[]; text: string[] };

@@ -2,11 +2,13 @@ import { loadArticles } from "../corpus.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { countThemes, matchesText, themeReach } from "../themes.js";
 import { recurringPhrases } from "../phrases.js";
+import { assignEvents, eventKeys } from "../events.js";
 
 export const summary = "count the themes of data/themes.yml in each article, and list the phrases the corpus repeats";
 export const usage = `usage: talkingpoints themes [DIR=data/articles] [--themes FILE] [--json | --csv]
   --themes FILE  the theme dictionary (default data/themes.yml)
-  --json         {"themes": [{id, label}], "counts": [{article, theme, hits, per1k, matches}], "phrases": [{phrase, articles, count}]}
+  --json         {"themes": [{id, label}], "counts": [{article, theme, hits, per1k, matches}], "phrases": [{phrase, articles, count}],
+                 "reach": [{theme, label, articles, hits, events, periods}]}
   --csv          one row per article and theme (zeros included), matches as "form×count; …"
 Without --json or --csv: the themes ranked by reach, the hits per article, and the 30 most shared phrases.`;
 
@@ -24,12 +26,15 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const phrases = recurringPhrases(articles);
+  // Reach in events and periods, not only articles: three outlets carrying one briefing is one event.
+  const grouped = assignEvents(articles);
+  const reach = themeReach(counts, grouped.articles, themes, eventKeys(grouped.events));
   if (format === "json") {
-    printRows([], "json", undefined, { themes: themes.map((t) => ({ id: t.id, label: t.label })), counts, phrases });
+    printRows([], "json", undefined, { themes: themes.map((t) => ({ id: t.id, label: t.label })), counts, phrases, reach });
     return 0;
   }
-  process.stdout.write(`Themes by reach (${articles.length} articles)\n`);
-  printRows(themeReach(counts, articles, themes) as unknown as Array<Record<string, unknown>>, "table");
+  process.stdout.write(`Themes by reach (${articles.length} articles, ${grouped.events.length} events)\n`);
+  printRows(reach as unknown as Array<Record<string, unknown>>, "table");
   process.stdout.write(`\nHits per article (hits per 1,000 words)\n`);
   printRows(counts.filter((c) => c.hits > 0).map((c) => ({ article: c.article, theme: c.theme, hits: c.hits, per1k: Math.round(c.per1k * 10) / 10, matches: matchesText(c.matches) })), "table");
   process.stdout.write(`\nRecurring phrases (${phrases.length}; the 30 shared by most articles)\n`);
