@@ -23,7 +23,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Article } from "./types.js";
 import {
-  BIG_SCALES, HYPHENS, wordTable, prevSolid, readNumber, readOrdinal, scaleBy, skipGap, tokenize, ORDINAL_WORDS,
+  BIG_SCALES, HYPHENS, wordTable, type WordTable, prevSolid, readNumber, readOrdinal, scaleBy, skipGap, tokenize, ORDINAL_WORDS,
   type NumberRead, type Token,
 } from "./numbers.js";
 
@@ -140,7 +140,7 @@ const glued = (toks: Token[], k: number) => k > 0 && k < toks.length && toks[k].
 
 // ---- dates ---------------------------------------------------------------------------------------------------
 
-const MONTHS: Record<string, number> = wordTable({
+const MONTHS: WordTable<number> = wordTable({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 });
@@ -149,7 +149,7 @@ const MONTHS: Record<string, number> = wordTable({
 function monthAt(toks: Token[], k: number): number {
   const t = toks[k];
   if (!t || t.type !== "word" || !/^\p{Lu}/u.test(t.text)) return -1;
-  const m = MONTHS[t.lower];
+  const m = MONTHS.get(t.lower);
   if (m === undefined) return -1;
   return isP(toks[k + 1], ".") && t.lower.length <= 4 ? k + 2 : k + 1;
 }
@@ -265,12 +265,14 @@ function readDate(ctx: Ctx, i: number): number {
 // ---- money -------------------------------------------------------------------------------------------------
 
 /** Currency signs before (or after) an amount. */
-const SYMBOLS: Record<string, string> = wordTable({
+const SYMBOLS: WordTable<string> = wordTable({
   $: "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₩": "KRW", "₺": "TRY", "₦": "NGN",
   "₱": "PHP", "₪": "ILS", "₫": "VND", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₸": "KZT", "₼": "AZN", "₿": "BTC", "元": "CNY", "ரூ": "LKR",
 });
+/** The longest sign, in UTF-16 units. */
+const SYMBOL_MAX = Math.max(...[...SYMBOLS.keys()].map((k) => k.length));
 /** Letters glued before "$": US$, C$, HK$, A$, NZ$, S$, Mex$, R$. */
-const DOLLAR_PREFIX: Record<string, string> = wordTable({
+const DOLLAR_PREFIX: WordTable<string> = wordTable({
   us: "USD", usd: "USD", c: "CAD", ca: "CAD", cad: "CAD", a: "AUD", au: "AUD", aud: "AUD", hk: "HKD", hkd: "HKD",
   nz: "NZD", nzd: "NZD", s: "SGD", sg: "SGD", sgd: "SGD", mex: "MXN", mx: "MXN", mxn: "MXN", r: "BRL",
 });
@@ -283,24 +285,24 @@ const ISO_CODES = new Set([
 ]);
 /** Lower-case codes that are not also English words ("try", "all" are). */
 const LOWER_CODES = new Set(["usd", "eur", "gbp", "jpy", "cny", "rmb", "rub", "pkr", "inr", "chf", "cad", "aud", "nzd", "hkd", "sgd", "sek", "nok", "dkk", "mxn", "brl", "zar", "krw", "uah", "btc"]);
-const CODE_ALIASES: Record<string, string> = wordTable({ RMB: "CNY", rs: "PKR", Rs: "PKR", RS: "PKR" });
+const CODE_ALIASES: WordTable<string> = wordTable({ RMB: "CNY", rs: "PKR", Rs: "PKR", RS: "PKR" });
 
 function codeOf(t: Token | undefined): { unit: string; exp: number } | null {
   if (!t || t.type !== "word") return null;
   const x = t.text;
-  if (CODE_ALIASES[x]) return { unit: CODE_ALIASES[x], exp: 0 };
-  if (ISO_CODES.has(x)) return { unit: CODE_ALIASES[x] ?? x, exp: 0 };
-  if (LOWER_CODES.has(x)) return { unit: CODE_ALIASES[x.toUpperCase()] ?? x.toUpperCase(), exp: 0 };
+  if (CODE_ALIASES.get(x)) return { unit: CODE_ALIASES.get(x)!, exp: 0 };
+  if (ISO_CODES.has(x)) return { unit: CODE_ALIASES.get(x) ?? x, exp: 0 };
+  if (LOWER_CODES.has(x)) return { unit: CODE_ALIASES.get(x.toUpperCase()) ?? x.toUpperCase(), exp: 0 };
   // MUSD, MEUR: millions of
   if (x.length === 4 && (x[0] === "M" || x[0] === "m") && (ISO_CODES.has(x.slice(1).toUpperCase()))) {
     const c = x.slice(1).toUpperCase();
-    return { unit: CODE_ALIASES[c] ?? c, exp: 6 };
+    return { unit: CODE_ALIASES.get(c) ?? c, exp: 6 };
   }
   return null;
 }
 
 /** Currency names after an amount, singular, up to three words. */
-const CURRENCY_WORDS: Record<string, string> = wordTable({
+const CURRENCY_WORDS: WordTable<string> = wordTable({
   dollar: "USD", "us dollar": "USD", "american dollar": "USD", "australian dollar": "AUD", "canadian dollar": "CAD",
   "hong kong dollar": "HKD", "new zealand dollar": "NZD", "singapore dollar": "SGD", "taiwan dollar": "TWD",
   euro: "EUR", pound: "GBP", "pound sterling": "GBP", "british pound": "GBP", sterling: "GBP",
@@ -314,7 +316,7 @@ const CURRENCY_WORDS: Record<string, string> = wordTable({
   bitcoin: "BTC", satoshi: "satoshi",
   cent: "cent", penny: "penny", pence: "penny", pennies: "penny", kopek: "kopek", kopeck: "kopek", paisa: "paisa", paise: "paisa", dime: "dime",
 });
-const CURRENCY_FIRST = new Set(Object.keys(CURRENCY_WORDS).map((k) => k.split(" ")[0]));
+const CURRENCY_FIRST = new Set([...CURRENCY_WORDS.keys()].map((k) => k.split(" ")[0]));
 
 const singular = (w: string) => (w === "pence" || w === "paise" || w === "pennies" ? w : w.endsWith("ies") ? w.slice(0, -3) + "y" : w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 
@@ -330,7 +332,7 @@ function currencyWordAt(toks: Token[], k: number): { unit: string; next: number 
     if (!w) break;
     const key = (phrase ? phrase + " " : "") + singular(w);
     const keyRaw = (phrase ? phrase + " " : "") + w;
-    const hit = CURRENCY_WORDS[keyRaw] ?? CURRENCY_WORDS[key];
+    const hit = CURRENCY_WORDS.get(keyRaw) ?? CURRENCY_WORDS.get(key);
     if (hit) best = { unit: hit, next: j + 1 };
     phrase = keyRaw;
     const j2 = skipGap(toks, j + 1, 1);
@@ -345,8 +347,9 @@ function currencyWordAt(toks: Token[], k: number): { unit: string; next: number 
 /** The currency prefix at token i: "$", "US$", "c $", "USD", "USD$", "Rs.", "MUSD". */
 function moneyPrefix(toks: Token[], i: number): { unit: string; exp: number; next: number } | null {
   const t = toks[i];
-  if (t.type === "punct" || (t.type === "word" && SYMBOLS[t.text])) {
-    const u = SYMBOLS[t.text];
+  // A word longer than every sign is not looked up: most words are, and each miss is a costly keyed lookup.
+  if (t.type === "punct" || (t.type === "word" && t.text.length <= SYMBOL_MAX && SYMBOLS.get(t.text))) {
+    const u = SYMBOLS.get(t.text);
     if (!u) return null;
     // a sign glued after letters that are not a known prefix ("X$5") is still a sign
     return { unit: u, exp: 0, next: i + 1 };
@@ -354,8 +357,8 @@ function moneyPrefix(toks: Token[], i: number): { unit: string; exp: number; nex
   if (t.type !== "word") return null;
   if (i > 0 && toks[i - 1].type === "word") return null;
   const lower = t.lower;
-  if (isP(toks[i + 1], "$") && DOLLAR_PREFIX[lower] && (t.text.length > 1 || t.text === t.text.toUpperCase())) {
-    return { unit: DOLLAR_PREFIX[lower], exp: 0, next: i + 2 };
+  if (isP(toks[i + 1], "$") && DOLLAR_PREFIX.get(lower) && (t.text.length > 1 || t.text === t.text.toUpperCase())) {
+    return { unit: DOLLAR_PREFIX.get(lower)!, exp: 0, next: i + 2 };
   }
   // U.S.$ / u.s $
   if (lower === "u" && isP(toks[i + 1], ".") && wordAt(toks, i + 2) === "s") {
@@ -367,7 +370,7 @@ function moneyPrefix(toks: Token[], i: number): { unit: string; exp: number; nex
   }
   if (SPACED_DOLLAR_PREFIX.has(lower) && toks[i + 1]?.type === "space" && toks[i + 1].text === " " && isP(toks[i + 2], "$")) {
     // "us $ 150 million"; not "give us $5" — the sign must be followed by an amount either way, so read it as USD
-    return { unit: DOLLAR_PREFIX[lower], exp: 0, next: i + 3 };
+    return { unit: DOLLAR_PREFIX.get(lower)!, exp: 0, next: i + 3 };
   }
   const code = codeOf(t);
   if (code) {
@@ -384,8 +387,8 @@ function moneySuffix(toks: Token[], k: number): { unit: string; exp: number; nex
   const gluedTok = toks[k];
   if (gluedTok && gluedTok.type !== "space") {
     // glued: "115USD", "100元", "-15€", "12-cent", "one-yen"
-    if (gluedTok.type === "punct" && SYMBOLS[gluedTok.text] && gluedTok.text !== "$") return { unit: SYMBOLS[gluedTok.text], exp: 0, next: k + 1 };
-    if (gluedTok.type === "word" && SYMBOLS[gluedTok.text]) return { unit: SYMBOLS[gluedTok.text], exp: 0, next: k + 1 };
+    if (gluedTok.type === "punct" && SYMBOLS.get(gluedTok.text) && gluedTok.text !== "$") return { unit: SYMBOLS.get(gluedTok.text)!, exp: 0, next: k + 1 };
+    if (gluedTok.type === "word" && SYMBOLS.get(gluedTok.text)) return { unit: SYMBOLS.get(gluedTok.text)!, exp: 0, next: k + 1 };
     const c = codeOf(gluedTok);
     if (c && gluedTok.text === gluedTok.text.toUpperCase()) return withScale(toks, { unit: c.unit, exp: c.exp, next: k + 1 });
     if (isHyphen(gluedTok)) {
@@ -398,10 +401,10 @@ function moneySuffix(toks: Token[], k: number): { unit: string; exp: number; nex
   if (p === k) return null;
   const t = toks[p];
   if (!t) return null;
-  if ((t.type === "punct" || t.type === "word") && SYMBOLS[t.text]) {
+  if ((t.type === "punct" || t.type === "word") && SYMBOLS.get(t.text)) {
     // "10 $", "100 ₡" — but not "10 $ 20", where the sign starts the next amount
     if (t.text === "$" && toks[skipGap(toks, p + 1)]?.type === "num") return null;
-    return { unit: SYMBOLS[t.text], exp: 0, next: p + 1 };
+    return { unit: SYMBOLS.get(t.text)!, exp: 0, next: p + 1 };
   }
   const c = codeOf(t);
   if (c) {
@@ -418,15 +421,15 @@ function moneySuffix(toks: Token[], k: number): { unit: string; exp: number; nex
 
 function isScaleWord(toks: Token[], k: number): boolean {
   const w = wordAt(toks, k);
-  return !!w && BIG_SCALES[w] !== undefined;
+  return !!w && BIG_SCALES.get(w) !== undefined;
 }
 
 /** "75 USD million": a scale after the code. */
 function withScale(toks: Token[], m: { unit: string; exp: number; next: number }): { unit: string; exp: number; next: number } {
   const p = skipGap(toks, m.next, 1);
   const w = wordAt(toks, p);
-  if (p > m.next && w && BIG_SCALES[w] !== undefined && !(toks[p + 1] && toks[p + 1].type === "word")) {
-    return { ...m, exp: m.exp + BIG_SCALES[w], next: p + 1 };
+  if (p > m.next && w && BIG_SCALES.get(w) !== undefined && !(toks[p + 1] && toks[p + 1].type === "word")) {
+    return { ...m, exp: m.exp + BIG_SCALES.get(w)!, next: p + 1 };
   }
   return m;
 }
@@ -533,13 +536,13 @@ function readReversePercent(ctx: Ctx, i: number): number {
 
 function readNumberEndingAt(toks: Token[], k: number): boolean {
   const w = wordAt(toks, k);
-  return !!w && (UNITS_OR_TENS.has(w) || w === "hundred" || BIG_SCALES[w] !== undefined);
+  return !!w && (UNITS_OR_TENS.has(w) || w === "hundred" || BIG_SCALES.get(w) !== undefined);
 }
 const UNITS_OR_TENS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]);
 
 // ---- durations -----------------------------------------------------------------------------------------------
 
-const TIME_UNITS: Record<string, string> = wordTable({
+const TIME_UNITS: WordTable<string> = wordTable({
   second: "second", seconds: "second", sec: "second", secs: "second", minute: "minute", minutes: "minute", min: "minute", mins: "minute",
   hour: "hour", hours: "hour", hr: "hour", hrs: "hour", day: "day", days: "day", week: "week", weeks: "week", fortnight: "fortnight", fortnights: "fortnight",
   month: "month", months: "month", year: "year", years: "year", yr: "year", yrs: "year", decade: "decade", decades: "decade", century: "century", centuries: "century",
@@ -552,11 +555,11 @@ function timeUnitAt(toks: Token[], k: number): { unit: string; next: number } | 
     p = k + 1; // "30-day", "two-year"
   }
   const w = wordAt(toks, p);
-  if (!w || !TIME_UNITS[w]) return null;
+  if (!w || !TIME_UNITS.get(w)) return null;
   if (toks[p + 1] && toks[p + 1].type === "word") return null;
   let next = p + 1;
   // "six weeks'" keeps its apostrophe out of the figure
-  return { unit: TIME_UNITS[w], next };
+  return { unit: TIME_UNITS.get(w)!, next };
 }
 
 // ---- ordinals -----------------------------------------------------------------------------------------------
@@ -578,7 +581,7 @@ function readOrdinalFigure(ctx: Ctx, i: number): number {
     const anniversary = wordAt(toks, skipGap(toks, r.i1)) === "anniversary";
     if (!det && !anniversary) return 0;
     // "a second" with nothing after is a unit of time
-    if (ORDINAL_WORDS[t.lower] === 2 && r.i1 === i + 1 && !npAfter(ctx, r.i1, false)) return 0;
+    if (ORDINAL_WORDS.get(t.lower) === 2 && r.i1 === i + 1 && !npAfter(ctx, r.i1, false)) return 0;
   }
   push(ctx, { kind: "ordinal", value: r.value, unit: "", what: npAfter(ctx, r.i1, false), qualifier: "", start: t.start, end: toks[r.i1 - 1].end });
   return r.i1;
@@ -708,7 +711,7 @@ function classifyNumber(ctx: Ctx, n: NumberRead): number {
   if (prevWord && ID_WORDS.has(prevWord.lower)) return n.i1; // "Article 370", "world number two"
   if (isP(toks[p], ".") && p > 0 && (toks[p - 1].lower === "no" || toks[p - 1].lower === "nos")) return n.i1;
   if (prevWord && n.digits && !n.words && n.i1 === n.i0 + 1 && /^\p{Lu}/u.test(prevWord.text) && !sentenceInitial(toks, p)
-      && MONTHS[prevWord.lower] === undefined && (!npAfter(ctx, n.i1, false) || nameAfter(toks, n.i1))) return n.i1; // "Voyager 2", "Radio 5 Live"
+      && MONTHS.get(prevWord.lower) === undefined && (!npAfter(ctx, n.i1, false) || nameAfter(toks, n.i1))) return n.i1; // "Voyager 2", "Radio 5 Live"
   // "Viktor Makarov, 50, said": an age
   if (isP(toks[p], ",") && isP(after, ",") && toks[p - 1]?.type === "word" && /^\p{Lu}/u.test(toks[p - 1].text) && n.digits && n.value < 120) return n.i1;
   // "the 6 Nations": a name
@@ -823,7 +826,7 @@ function rangeTail(toks: Token[], k: number, between: boolean): number {
   const p = skipGap(toks, k);
   if (isHyphen(toks[p]) || isP(toks[p], "~")) {
     const q = skipGap(toks, p + 1);
-    return toks[q] && (toks[q].type === "num" || toks[q].type === "word" || SYMBOLS[toks[q].text]) ? q : 0;
+    return toks[q] && (toks[q].type === "num" || toks[q].type === "word" || SYMBOLS.get(toks[q].text)) ? q : 0;
   }
   const w = wordAt(toks, p);
   if (p > k && w && (w === "to" || w === "through" || (between && w === "and"))) {
@@ -888,7 +891,7 @@ function lex(): Lexicon | null {
 }
 
 // Words whose lexicon tag misleads inside a noun phrase, and the closed classes when no lexicon is found.
-const TAG_OVERRIDES: Record<string, string> = wordTable({
+const TAG_OVERRIDES: WordTable<string> = wordTable({
   of: "IN", and: "CC", the: "DT", a: "DT", an: "DT", its: "PRP$", their: "PRP$", his: "PRP$", her: "PRP$", our: "PRP$",
   which: "WDT", that: "WDT", who: "WP", have: "VBP", has: "VBZ", had: "VBD", were: "VBD", was: "VBD", are: "VBP", is: "VBZ",
   be: "VB", been: "VBN", will: "MD", would: "MD", to: "TO", from: "IN", in: "IN", on: "IN", for: "IN", with: "IN", by: "IN",
@@ -896,9 +899,9 @@ const TAG_OVERRIDES: Record<string, string> = wordTable({
 });
 
 function tagOf(t: Token): string {
-  const o = TAG_OVERRIDES[t.lower];
+  const o = TAG_OVERRIDES.get(t.lower);
   if (o) return o;
-  if (UNITS_OR_TENS.has(t.lower) || t.lower === "hundred" || BIG_SCALES[t.lower] !== undefined) return "CD";
+  if (UNITS_OR_TENS.has(t.lower) || t.lower === "hundred" || BIG_SCALES.get(t.lower) !== undefined) return "CD";
   const l = lex();
   const e = l ? (l[t.text] ?? l[t.lower]) : undefined;
   if (e && e.length) return e[0];
@@ -1132,7 +1135,7 @@ function urlSpans(text: string): Array<[number, number]> {
 
 // ---- formatting ------------------------------------------------------------------------------------------------
 
-const UNIT_SIGNS: Record<string, string> = wordTable({ USD: "$", GBP: "£", EUR: "€" });
+const UNIT_SIGNS: WordTable<string> = wordTable({ USD: "$", GBP: "£", EUR: "€" });
 // What v.toLocaleString("en-US", { maximumFractionDigits: 4 }) gives, without building a formatter per call.
 const EN_NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
@@ -1148,7 +1151,7 @@ export function formatValue(kind: FigureKind, value: number, unit: string, high?
   const range = (f: (v: number) => string) => (high !== undefined ? `${f(value)}–${f(high)}` : f(value));
   if (kind === "percent") return range((v) => num(v)) + (unit === "pp" ? " percentage points" : "%");
   if (kind === "money") {
-    const sign = UNIT_SIGNS[unit];
+    const sign = UNIT_SIGNS.get(unit);
     return range((v) => (sign ? `${sign}${num(v)}` : `${unit} ${num(v)}`));
   }
   if (kind === "duration") return `${range(num)} ${unit}${value === 1 && high === undefined ? "" : "s"}`;

@@ -19,6 +19,9 @@ const NUM = /[0-9]+/y;
 const WORD = /[\p{L}\p{M}]+/uy;
 const SPACE = /\s+/uy;
 const RUNS = [[NUM, "num"], [WORD, "word"], [SPACE, "space"]] as const;
+const NUM_RUN = [RUNS[0]] as const;
+const WORD_RUN = [RUNS[1]] as const;
+const SPACE_RUN = [RUNS[2]] as const;
 
 /** Split text into tokens with offsets; one linear pass (each sticky regex is a single character class). */
 export function tokenize(text: string): Token[] {
@@ -27,7 +30,11 @@ export function tokenize(text: string): Token[] {
   while (i < text.length) {
     let type: TokenType = "punct";
     let end = -1;
-    for (const [re, ty] of RUNS) {
+    const c = text.charCodeAt(i);
+    // The common first characters go straight to their run (a digit can only start NUM; an ASCII letter only
+    // WORD; a plain space only SPACE); any other character tries the runs in order.
+    const runs = c >= 48 && c <= 57 ? NUM_RUN : (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? WORD_RUN : c === 32 ? SPACE_RUN : RUNS;
+    for (const [re, ty] of runs) {
       re.lastIndex = i;
       if (re.test(text)) {
         type = ty;
@@ -48,41 +55,46 @@ export function tokenize(text: string): Token[] {
 
 // ---- word tables -------------------------------------------------------------------------------
 
+/** A word table: `table.get(word)` is the entry or undefined. */
+export type WordTable<T> = ReadonlyMap<string, T>;
+
 /**
- * A lookup table without a prototype: every word of the text is looked up, and a plain object would answer
- * "constructor" or "toString" with a function and make each miss walk the prototype chain.
+ * A lookup table for words as a Map: every word of the text is looked up. A plain object would answer
+ * "constructor" or "toString" with a function; one without a prototype still looks each word (a string sliced
+ * from the text) up in V8's table of interned strings, which is large and slow for a miss; a Map hashes the word
+ * once and probes its own small table.
  */
-export function wordTable<T>(entries: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, entries);
+export function wordTable<T>(entries: Record<string, T>): WordTable<T> {
+  return new Map(Object.entries(entries));
 }
 
-export const UNIT_WORDS: Record<string, number> = wordTable({
+export const UNIT_WORDS: WordTable<number> = wordTable({
   zero: 0, nought: 0, naught: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
 });
-export const TENS_WORDS: Record<string, number> = wordTable({
+export const TENS_WORDS: WordTable<number> = wordTable({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 });
 /** Scales that close a group ("two hundred thousand"), as powers of ten. Lakh and crore are South Asian. */
-export const BIG_SCALES: Record<string, number> = wordTable({ thousand: 3, lakh: 5, lac: 5, crore: 7, million: 6, billion: 9, trillion: 12 });
-const PLURAL_SCALES: Record<string, string> = wordTable({
+export const BIG_SCALES: WordTable<number> = wordTable({ thousand: 3, lakh: 5, lac: 5, crore: 7, million: 6, billion: 9, trillion: 12 });
+const PLURAL_SCALES: WordTable<string> = wordTable({
   hundreds: "hundred", thousands: "thousand", millions: "million", billions: "billion", trillions: "trillion", lakhs: "lakh", crores: "crore",
 });
 const DOZENS = new Set(["dozen", "dozens", "dz", "dzs", "doz", "dozs"]);
 // Magnitude letters: glued to the numeral ("10k", "$5bn", "1.2b") or after one space ("10 bln", "1,674.5 G").
 // A spaced lowercase "m" or "b" is left alone: "5 m" is five metres.
-const GLUED_SUFFIX: Record<string, number> = wordTable({ k: 3, K: 3, m: 6, M: 6, b: 9, B: 9, G: 9, T: 12 });
-const GLUED_SUFFIX_CI: Record<string, number> = wordTable({ mn: 6, mln: 6, mil: 6, mm: 6, bn: 9, bln: 9, tn: 12, tln: 12 });
-const SPACED_SUFFIX: Record<string, number> = wordTable({ k: 3, K: 3, M: 6, G: 9, B: 9, MM: 6 });
+const GLUED_SUFFIX: WordTable<number> = wordTable({ k: 3, K: 3, m: 6, M: 6, b: 9, B: 9, G: 9, T: 12 });
+const GLUED_SUFFIX_CI: WordTable<number> = wordTable({ mn: 6, mln: 6, mil: 6, mm: 6, bn: 9, bln: 9, tn: 12, tln: 12 });
+const SPACED_SUFFIX: WordTable<number> = wordTable({ k: 3, K: 3, M: 6, G: 9, B: 9, MM: 6 });
 
-export const ORDINAL_WORDS: Record<string, number> = wordTable({
+export const ORDINAL_WORDS: WordTable<number> = wordTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, nineth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
   seventieth: 70, eightieth: 80, ninetieth: 90,
 });
-const ORDINAL_SCALES: Record<string, number> = wordTable({ hundredth: 2, thousandth: 3, millionth: 6, billionth: 9, trillionth: 12 });
+const ORDINAL_SCALES: WordTable<number> = wordTable({ hundredth: 2, thousandth: 3, millionth: 6, billionth: 9, trillionth: 12 });
 
 // ---- token helpers ---------------------------------------------------------------------------------
 
@@ -191,15 +203,15 @@ interface SmallRead {
 export function readSmallWords(toks: Token[], j: number): SmallRead | null {
   const t = toks[j];
   if (!t || t.type !== "word") return null;
-  const u = UNIT_WORDS[t.lower];
+  const u = UNIT_WORDS.get(t.lower);
   if (u !== undefined) return { value: u, next: j + 1 };
-  const tens = TENS_WORDS[t.lower];
+  const tens = TENS_WORDS.get(t.lower);
   if (tens === undefined) return null;
   let k = skipGap(toks, j + 1);
   if (toks[k] && toks[k].type === "punct" && HYPHENS.has(toks[k].text)) k = skipGap(toks, k + 1);
   else if (k === j + 1) return { value: tens, next: j + 1 };
   const w = toks[k];
-  const v = w && w.type === "word" ? UNIT_WORDS[w.lower] : undefined;
+  const v = w && w.type === "word" ? UNIT_WORDS.get(w.lower) : undefined;
   if (v !== undefined && v >= 1 && v <= 9) return { value: tens + v, next: k + 1 };
   return { value: tens, next: j + 1 };
 }
@@ -226,14 +238,14 @@ const wordAt = (toks: Token[], k: number): string | null => (toks[k] && toks[k].
 function suffixAt(toks: Token[], k: number): { exp: number; next: number } | null {
   const t = toks[k];
   if (t && t.type === "word") {
-    const e = GLUED_SUFFIX[t.text] ?? GLUED_SUFFIX_CI[t.lower];
+    const e = GLUED_SUFFIX.get(t.text) ?? GLUED_SUFFIX_CI.get(t.lower);
     return e === undefined ? null : { exp: e, next: k + 1 };
   }
   const k2 = skipGap(toks, k);
   if (k2 === k) return null;
   const w = toks[k2];
   if (!w || w.type !== "word") return null;
-  const e = SPACED_SUFFIX[w.text] ?? (w.text.length > 1 ? GLUED_SUFFIX_CI[w.lower] : undefined);
+  const e = SPACED_SUFFIX.get(w.text) ?? (w.text.length > 1 ? GLUED_SUFFIX_CI.get(w.lower) : undefined);
   // "10 k" but not "10 km": the suffix must be the whole word, and not followed by more letters
   return e === undefined ? null : { exp: e, next: k2 + 1 };
 }
@@ -295,7 +307,7 @@ function readUnsigned(toks: Token[], i: number): NumberRead | null {
     if (wordAt(toks, k) === "a") { const k2 = skipGap(toks, k + 1); if (k2 === k + 1) return null; k = k2; }
     const s = wordAt(toks, k);
     const frac = w0 === "half" ? 0.5 : 0.25;
-    if (s && BIG_SCALES[s] !== undefined) return finish(toks, i, k + 1, frac * 10 ** BIG_SCALES[s], false, true);
+    if (s && BIG_SCALES.get(s) !== undefined) return finish(toks, i, k + 1, frac * 10 ** BIG_SCALES.get(s)!, false, true);
     if (s === "dozen") return finish(toks, i, k + 1, frac * 12, false, true);
     return null;
   }
@@ -307,7 +319,7 @@ function readUnsigned(toks: Token[], i: number): NumberRead | null {
       const r = readUnsigned(toks, k);
       return r ? { ...r, i0: i, start: t.start } : null;
     }
-    if (!s || !(s === "hundred" || s === "dozen" || BIG_SCALES[s] !== undefined)) return null;
+    if (!s || !(s === "hundred" || s === "dozen" || BIG_SCALES.get(s) !== undefined)) return null;
     group = 1; lastSmall = 1; words = true; end = i + 1; pendingScale = k;
   } else if ((w0 === "hundred" || w0 === "thousand") && t.text === w0) {
     group = 1; lastSmall = 1; words = true; end = i; pendingScale = i;
@@ -334,15 +346,15 @@ function readUnsigned(toks: Token[], i: number): NumberRead | null {
     pendingScale = -1;
     const raw = wordAt(toks, p);
     // plural scales only after a number ("3 dozens", "five hundreds")
-    const w = raw && (PLURAL_SCALES[raw] ?? raw);
+    const w = raw && (PLURAL_SCALES.get(raw) ?? raw);
     if (w === "hundred") {
       if (group === null || hasHundred) break;
       if (group >= 100 && !(groupFromDigits && atoms === 1)) break;
       group = scaleBy(group, 2); lastSmall = group; hasHundred = true; words = true; end = p + 1;
       continue;
     }
-    if (w && BIG_SCALES[w] !== undefined) {
-      const e = BIG_SCALES[w];
+    if (w && BIG_SCALES.get(w) !== undefined) {
+      const e = BIG_SCALES.get(w)!;
       if (group === null) {
         // "three lakh crore": a larger scale right after a smaller one multiplies everything
         if (e <= lastBig || total === 0) break;
@@ -381,13 +393,13 @@ function readUnsigned(toks: Token[], i: number): NumberRead | null {
     if (v === null || v === 0) break;
     if (fromDigits && wordAt(toks, next) !== null && toks[next].start === toks[next - 1].end) break; // "3mg"
     const after = wordAt(toks, skipGap(toks, next));
-    const afterW = after && (PLURAL_SCALES[after] ?? after);
+    const afterW = after && (PLURAL_SCALES.get(after) ?? after);
     if (group !== null) {
       // within a hundred-group: "3 hundred and 2 hundred" is two numbers
-      if (v >= 100 || afterW === "hundred" || (afterW && BIG_SCALES[afterW] !== undefined && BIG_SCALES[afterW] >= lastBig)) break;
+      if (v >= 100 || afterW === "hundred" || (afterW && BIG_SCALES.get(afterW) !== undefined && BIG_SCALES.get(afterW)! >= lastBig)) break;
       group += v; lastSmall = v;
     } else {
-      if (afterW && BIG_SCALES[afterW] !== undefined && BIG_SCALES[afterW] >= lastBig) break;
+      if (afterW && BIG_SCALES.get(afterW) !== undefined && BIG_SCALES.get(afterW)! >= lastBig) break;
       if (v >= 10 ** lastBig) break;
       group = v; lastSmall = v; hasHundred = false; groupFromDigits = fromDigits;
     }
@@ -410,7 +422,7 @@ function readSpokenDecimals(toks: Token[], p: number): { digits: string; next: n
   let next = k;
   for (let n = 0; n < 20; n++) {
     const w = wordAt(toks, k);
-    const v = w === "oh" ? 0 : w !== null ? UNIT_WORDS[w] : undefined;
+    const v = w === "oh" ? 0 : w !== null ? UNIT_WORDS.get(w) : undefined;
     if (v === undefined || v > 9) break;
     digits += String(v);
     next = k + 1;
@@ -508,8 +520,8 @@ export function readOrdinal(toks: Token[], i: number): { i1: number; value: numb
 }
 
 function ordinalWord(w: string): { value: number; scale: boolean } | null {
-  if (ORDINAL_WORDS[w] !== undefined) return { value: ORDINAL_WORDS[w], scale: false };
-  if (ORDINAL_SCALES[w] !== undefined) return { value: 10 ** ORDINAL_SCALES[w], scale: true };
+  if (ORDINAL_WORDS.get(w) !== undefined) return { value: ORDINAL_WORDS.get(w)!, scale: false };
+  if (ORDINAL_SCALES.get(w) !== undefined) return { value: 10 ** ORDINAL_SCALES.get(w)!, scale: true };
   return null;
 }
 
@@ -529,7 +541,7 @@ export function findOrdinals(text: string): OrdinalSpan[] {
     }
     if (!r) { i++; continue; }
     // "a trillionth" is a fraction
-    if (r.i1 === i + 1 && t.type === "word" && ORDINAL_SCALES[t.lower] !== undefined) {
+    if (r.i1 === i + 1 && t.type === "word" && ORDINAL_SCALES.get(t.lower) !== undefined) {
       const p = prevSolid(toks, i);
       if (p >= 0 && (toks[p].lower === "a" || toks[p].lower === "an")) { i++; continue; }
     }
