@@ -290,6 +290,8 @@ const CODE_ALIASES: WordTable<string> = wordTable({ RMB: "CNY", rs: "PKR", Rs: "
 function codeOf(t: Token | undefined): { unit: string; exp: number } | null {
   if (!t || t.type !== "word") return null;
   const x = t.text;
+  // Every code below is three letters, or four with M before it: a longer word is none.
+  if (x.length > 4) return null;
   if (CODE_ALIASES.get(x)) return { unit: CODE_ALIASES.get(x)!, exp: 0 };
   if (ISO_CODES.has(x)) return { unit: CODE_ALIASES.get(x) ?? x, exp: 0 };
   if (LOWER_CODES.has(x)) return { unit: CODE_ALIASES.get(x.toUpperCase()) ?? x.toUpperCase(), exp: 0 };

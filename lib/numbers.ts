@@ -19,9 +19,20 @@ const NUM = /[0-9]+/y;
 const WORD = /[\p{L}\p{M}]+/uy;
 const SPACE = /\s+/uy;
 const RUNS = [[NUM, "num"], [WORD, "word"], [SPACE, "space"]] as const;
-const NUM_RUN = [RUNS[0]] as const;
-const WORD_RUN = [RUNS[1]] as const;
-const SPACE_RUN = [RUNS[2]] as const;
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+// \s in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/** The end of a run from `j` on: ASCII characters `inRun` accepts, then, at a non-ASCII character, what `re` (sticky) reads there. */
+function asciiRun(text: string, j: number, re: RegExp, inRun: (c: number) => boolean): number {
+  for (let c = text.charCodeAt(j); j < text.length; c = text.charCodeAt(++j)) {
+    if (inRun(c)) continue;
+    if (c < 128) return j;
+    re.lastIndex = j;
+    return re.test(text) ? re.lastIndex : j;
+  }
+  return j;
+}
 
 /** Split text into tokens with offsets; one linear pass (each sticky regex is a single character class). */
 export function tokenize(text: string): Token[] {
@@ -31,15 +42,27 @@ export function tokenize(text: string): Token[] {
     let type: TokenType = "punct";
     let end = -1;
     const c = text.charCodeAt(i);
-    // The common first characters go straight to their run (a digit can only start NUM; an ASCII letter only
-    // WORD; a plain space only SPACE); any other character tries the runs in order.
-    const runs = c >= 48 && c <= 57 ? NUM_RUN : (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? WORD_RUN : c === 32 ? SPACE_RUN : RUNS;
-    for (const [re, ty] of runs) {
-      re.lastIndex = i;
-      if (re.test(text)) {
-        type = ty;
-        end = re.lastIndex;
-        break;
+    // A run that starts with a digit, an ASCII letter or a plain space is scanned here over its ASCII part (a
+    // digit run is only ASCII); where a word or space run meets a non-ASCII character, its regex goes on from
+    // there. Any other character tries the runs in order. The runs are the regexes' runs either way.
+    if (c >= 48 && c <= 57) {
+      type = "num";
+      end = i + 1;
+      for (let d = text.charCodeAt(end); d >= 48 && d <= 57; d = text.charCodeAt(end)) end++;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      type = "word";
+      end = asciiRun(text, i + 1, WORD, isAsciiLetter);
+    } else if (c === 32) {
+      type = "space";
+      end = asciiRun(text, i + 1, SPACE, isAsciiSpace);
+    } else {
+      for (const [re, ty] of RUNS) {
+        re.lastIndex = i;
+        if (re.test(text)) {
+          type = ty;
+          end = re.lastIndex;
+          break;
+        }
       }
     }
     if (end < 0) {
