@@ -200,6 +200,33 @@ interface PatternIndex {
   /** First word with * or a lone *: tried against each written form once, the answer kept in `byLower`. */
   globs: Array<[number, PatternWord[]]>;
   byLower: Map<string, Array<[number, PatternWord[]]>>;
+  /**
+   * Every glob's first word starts with a literal prefix of at least `keyLength` characters (0: some has none):
+   * `prefixKeys` holds the first keyLength characters of the ASCII ones, so a word whose start is ASCII and not
+   * among them matches no glob without a lookup in `byLower`.
+   */
+  keyLength: number;
+  prefixKeys: Set<number>;
+}
+
+/** The ASCII prefix `w` begins with, as a number, or -1 when it is shorter than n or one of its first n characters is not ASCII. */
+function asciiKey(w: string, n: number): number {
+  if (w.length < n) return -1;
+  let key = 0;
+  for (let k = 0; k < n; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128) return -1;
+    key = (key << 7) | c;
+  }
+  return key;
+}
+
+/** The literal start of a glob word ("negotiat" for negotiat*), "" for a lone * (from its regex: ^literal[class]*…$). */
+function globPrefix(w: PatternWord): string {
+  if (w.kind !== "glob") return "";
+  const src = w.re.source;
+  const end = src.indexOf("[");
+  return src.slice(1, end < 0 ? src.length - 1 : end).replace(/\\([.,])/g, "$1");
 }
 
 const singleIndexes = new WeakMap<Pattern[], PatternIndex>();
@@ -215,11 +242,24 @@ function buildIndex(sets: Pattern[][]): PatternIndex {
       else byStem.set(w.stem, [...(byStem.get(w.stem) ?? []), [set, alt]]);
     }
   });
-  return { key: sets.map(patternsKey).join("\u0001"), sets: sets.length, byStem, globs, byLower: new Map() };
+  const prefixes = globs.map(([, alt]) => globPrefix(alt[0]));
+  const keyLength = Math.min(3, ...prefixes.map((p) => p.length));
+  const prefixKeys = new Set<number>();
+  for (const p of prefixes) {
+    const key = asciiKey(p, keyLength);
+    if (key >= 0) prefixKeys.add(key);
+  }
+  return { key: sets.map(patternsKey).join("\u0001"), sets: sets.length, byStem, globs, byLower: new Map(), keyLength, prefixKeys };
 }
 
 /** The glob alternatives whose first word matches this written form (cached per form). */
 function globsFor(index: PatternIndex, lower: string): Array<[number, PatternWord[]]> {
+  if (index.keyLength > 0) {
+    // A glob matches only words that begin with its prefix: shorter words, and ASCII starts no prefix has, match none.
+    if (lower.length < index.keyLength) return NONE;
+    const key = asciiKey(lower, index.keyLength);
+    if (key >= 0 && !index.prefixKeys.has(key)) return NONE;
+  }
   let list = index.byLower.get(lower);
   if (list === undefined) {
     list = index.globs.filter(([, alt]) => wordMatches(alt[0], lower, ""));
