@@ -44,7 +44,7 @@ export function tokenize(text: string): Token[] {
     const c = text.charCodeAt(i);
     // A run that starts with a digit, an ASCII letter or a plain space is scanned here over its ASCII part (a
     // digit run is only ASCII); where a word or space run meets a non-ASCII character, its regex goes on from
-    // there. Any other character tries the runs in order. The runs are the regexes' runs either way.
+    // there. Another ASCII character is punctuation; any other character tries the runs in order. The runs are the regexes' runs either way.
     if (c >= 48 && c <= 57) {
       type = "num";
       end = i + 1;
@@ -55,6 +55,9 @@ export function tokenize(text: string): Token[] {
     } else if (c === 32) {
       type = "space";
       end = asciiRun(text, i + 1, SPACE, isAsciiSpace);
+    } else if (c < 128 && !isAsciiSpace(c)) {
+      // Any other ASCII character is none of the runs: one punctuation character.
+      end = i + 1;
     } else {
       for (const [re, ty] of RUNS) {
         re.lastIndex = i;
