@@ -226,11 +226,14 @@ describe("talkingpoints themes", () => {
     const { code, out } = await capture(["data/articles", "--json"]);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(["themes", "counts", "phrases"]);
+    expect(Object.keys(json)).toEqual(["themes", "counts", "phrases", "reach"]);
     expect(json.themes[0]).toEqual({ id: "nato-expansion", label: "NATO expansion" });
     expect(json.counts).toHaveLength(5 * 12);
     expect(Object.keys(json.counts[0])).toEqual(["article", "theme", "hits", "per1k", "matches"]);
     expect(Object.keys(json.phrases[0])).toEqual(["phrase", "articles", "count"]);
+    // Reach in events: prisoners, bodies and children are in two articles but one briefing (September).
+    const humanitarian = json.reach.find((r: { theme: string }) => r.theme === "humanitarian-exchanges");
+    expect([humanitarian.articles, humanitarian.events, humanitarian.periods]).toEqual([2, 1, 1]);
   });
 
   it("turns a broken theme file into a one-line usage error naming file and line", async () => {
