@@ -113,7 +113,8 @@ export function patternProblem(source: string): string | null {
 function globWord(part: string): PatternWord {
   if (/^\*+$/.test(part)) return { kind: "any" };
   const body = lowerOf(part).replace(/[^\p{L}\p{M}\p{N}'.,*]/gu, "");
-  const re = new RegExp(`^${body.replace(/[.,]/g, "\\$&").replace(/\*+/g, "[\\p{L}\\p{M}\\p{N}'.,]*")}$`, "u");
+  // Only "." needs escaping: with the u flag an escaped "," is a syntax error (found with "1,000*").
+  const re = new RegExp(`^${body.replace(/\./g, "\\.").replace(/\*+/g, "[\\p{L}\\p{M}\\p{N}'.,]*")}$`, "u");
   return { kind: "glob", re };
 }
 

@@ -116,6 +116,9 @@ describe("pattern matching", () => {
     expect(match(["negotiat*"], "negotiate, negotiators, negotiating, renegotiate").forms.sort()).toEqual(["negotiate", "negotiating", "negotiators"]);
     expect(match(["*ism"], "Nazism and racism, not Nazis").forms.sort()).toEqual(["nazism", "racism"]);
     expect(match(["received * bodies"], "Russia received 78 bodies; it received bodies.").forms).toEqual(["received 78 bodies"]);
+    // Commas and dots inside a glob word are literal (an escaped comma once broke the regex).
+    expect(() => compilePattern("1,000*")).not.toThrow();
+    expect(match(["u.s*"], "U.S. officials").forms).toHaveLength(1);
   });
 
   it("matches phrases word by word inside one sentence", () => {
