@@ -171,7 +171,8 @@ export function countTerms(units: Array<{ text: string }>, options: CountOptions
       }
       terms.set(t.stem, c);
       const f = forms.get(t.stem) ?? new Map<string, number>();
-      const form = t.lower.replace(/'s$/, "");
+      // The form as written (case kept), so "UN", "Zelensky" and "Kiev" are shown as the articles write them.
+      const form = t.text.replace(/['’]s$/i, "");
       f.set(form, (f.get(form) ?? 0) + 1);
       forms.set(t.stem, f);
     }
@@ -179,7 +180,11 @@ export function countTerms(units: Array<{ text: string }>, options: CountOptions
   return { counts: { tokens, units: units.length, terms }, forms };
 }
 
-/** Each stem's most frequent written form over any number of form tables; ties go to the shorter, then alphabetical. */
+/**
+ * Each stem's most frequent written form over any number of form tables: the word is chosen case-blind
+ * (ties to the shorter, then alphabetical), then shown in its most frequent casing (ties to lower case),
+ * so "UN" and "Kiev" keep their capitals while a sentence-initial "Ceasefire" does not win.
+ */
 export function surfaceForms(...tables: Array<Map<string, Map<string, number>>>): Map<string, string> {
   const merged = new Map<string, Map<string, number>>();
   for (const t of tables) for (const [stem, fs] of t) {
@@ -189,10 +194,29 @@ export function surfaceForms(...tables: Array<Map<string, Map<string, number>>>)
   }
   const out = new Map<string, string>();
   for (const [stem, fs] of merged) {
-    let best = "";
+    const byLower = new Map<string, { total: number; casings: Map<string, number> }>();
+    for (const [f, c] of fs) {
+      const key = f.toLowerCase();
+      const e = byLower.get(key) ?? { total: 0, casings: new Map<string, number>() };
+      e.total += c;
+      e.casings.set(f, (e.casings.get(f) ?? 0) + c);
+      byLower.set(key, e);
+    }
+    let word = "";
     let n = -1;
-    for (const [f, c] of fs) if (c > n || (c === n && (f.length < best.length || (f.length === best.length && f < best)))) [best, n] = [f, c];
+    for (const [w, e] of byLower) if (e.total > n || (e.total === n && (w.length < word.length || (w.length === word.length && w < word)))) [word, n] = [w, e.total];
+    let best = "";
+    let m = -1;
+    for (const [f, c] of byLower.get(word)!.casings) if (c > m || (c === m && tieBreak(f, best) < 0)) [best, m] = [f, c];
     out.set(stem, best);
   }
   return out;
+}
+
+// Between casings of one word: prefer lower case, then alphabetical.
+function tieBreak(a: string, b: string): number {
+  const lowA = a === a.toLowerCase();
+  const lowB = b === b.toLowerCase();
+  if (lowA !== lowB) return lowA ? -1 : 1;
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -201,7 +201,7 @@ describe("analyze on a written archive", () => {
     expect(summary.periods.map((p) => p.label)).toEqual(["2025-01", "2025-03"]);
     // "NATO" is written only in the March briefing (three times: "NATO expansion", "NATO membership", "NATO's"), which
     // four outlets carried: counted once per event, 0 in January and 3 in March.
-    const nato = (readJson(out["2"], "keyness") as Array<{ term: string; countA: number; countB: number; g2: number }>).find((k) => k.term === "nato");
+    const nato = (readJson(out["2"], "keyness") as Array<{ term: string; countA: number; countB: number; g2: number }>).find((k) => k.term === "NATO");
     expect(nato).toMatchObject({ countA: 0, countB: 3 });
     expect(nato!.g2).toBeGreaterThan(0);
   });
