@@ -345,13 +345,17 @@ function equalArrays(a: Uint32Array, b: Uint32Array): boolean {
 /** |A ∩ B| / min(|A|, |B|) of two sorted hash arrays (0 when either is empty). */
 export function containment(a: Uint32Array, b: Uint32Array): number {
   if (!a.length || !b.length) return 0;
+  const la = a.length, lb = b.length;
   let i = 0, j = 0, n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { n++; i++; j++; }
-    else if (a[i] < b[j]) i++;
-    else j++;
+  // Branch-free merge: which side advances is data-dependent and unpredictable, so counting comparisons as
+  // numbers runs about twice as fast as if/else on article-sized sets.
+  while (i < la && j < lb) {
+    const x = a[i], y = b[j];
+    n += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
   }
-  return n / Math.min(a.length, b.length);
+  return n / Math.min(la, lb);
 }
 
 /** Members of an oversized bucket are paired with this many next members in `order`. */
@@ -405,13 +409,23 @@ function minHashSeeds(hashes: number): Uint32Array {
 /** The MinHash signature of a set of shingle hashes: per seeded hash function, the least value over the set (all 0xffffffff for an empty set). */
 export function minHashSignature(set: Uint32Array, hashes = 128): Uint32Array {
   const seeds = minHashSeeds(hashes);
-  const mins = new Uint32Array(hashes).fill(0xffffffff);
-  for (let x = 0; x < set.length; x++) {
-    const h = set[x];
-    for (let k = 0; k < hashes; k++) {
-      const v = fmix32(h ^ seeds[k]);
-      if (v < mins[k]) mins[k] = v;
+  const mins = new Uint32Array(hashes);
+  const n = set.length;
+  // One hash function at a time, its least value kept in a local; fmix32 written out so the loop stays in registers.
+  for (let k = 0; k < hashes; k++) {
+    const seed = seeds[k];
+    let min = 0xffffffff;
+    for (let x = 0; x < n; x++) {
+      let v = set[x] ^ seed;
+      v ^= v >>> 16;
+      v = Math.imul(v, 0x85ebca6b);
+      v ^= v >>> 13;
+      v = Math.imul(v, 0xc2b2ae35);
+      v ^= v >>> 16;
+      v >>>= 0;
+      if (v < min) min = v;
     }
+    mins[k] = min;
   }
   return mins;
 }
