@@ -433,7 +433,7 @@ export function minHashSignature(set: Uint32Array, hashes = 128): Uint32Array {
 /**
  * Call `visit` with each LSH bucket of two or more documents: per hash function (a band of one row), the documents
  * sharing their least hash, in document order. Documents without shingles are in none. One band at a time, grouped
- * by sorting (least hash, document) packed into one number, so no map of every bucket is kept.
+ * by sorting (least hash, document), so no map of every bucket is kept.
  */
 function forEachBucket(sets: Uint32Array[], hashes: number, signatures: Uint32Array[] | undefined, visit: (docs: number[]) => void): void {
   const docs: number[] = [];
@@ -443,19 +443,39 @@ function forEachBucket(sets: Uint32Array[], hashes: number, signatures: Uint32Ar
     docs.push(doc);
     sigs.push(signatures ? signatures[doc] : minHashSignature(set, hashes));
   });
-  // 2^32 hash values × 2^21 document slots stay below 2^53: exact in a double.
-  if (docs.length >= 2 ** 21) throw new RangeError(`assignEvents: at most ${2 ** 21 - 1} articles with shingles, not ${docs.length}`);
-  const packed = new Float64Array(docs.length);
+  // Per band, the documents sorted by (least hash, document): an LSD radix sort of the 32-bit values in three
+  // passes of 11 bits, stable, so documents with one value stay in document order. (Sorting 2^21-scaled doubles
+  // with Float64Array.sort gave the same order and was most of this function's time.)
+  const n = docs.length;
+  let keys = new Uint32Array(n), idx = new Uint32Array(n), keys2 = new Uint32Array(n), idx2 = new Uint32Array(n);
+  const count = new Uint32Array(2048);
   for (let k = 0; k < hashes; k++) {
-    for (let x = 0; x < docs.length; x++) packed[x] = sigs[x][k] * 2 ** 21 + x;
-    packed.sort();
-    for (let x = 0; x < packed.length; ) {
-      const min = Math.floor(packed[x] / 2 ** 21);
+    for (let x = 0; x < n; x++) {
+      keys[x] = sigs[x][k];
+      idx[x] = x;
+    }
+    for (let shift = 0; shift < 32; shift += 11) {
+      count.fill(0);
+      for (let x = 0; x < n; x++) count[(keys[x] >>> shift) & 2047]++;
+      for (let b = 0, sum = 0; b < 2048; b++) {
+        const c = count[b];
+        count[b] = sum;
+        sum += c;
+      }
+      for (let x = 0; x < n; x++) {
+        const p = count[(keys[x] >>> shift) & 2047]++;
+        keys2[p] = keys[x];
+        idx2[p] = idx[x];
+      }
+      [keys, keys2, idx, idx2] = [keys2, keys, idx2, idx];
+    }
+    for (let x = 0; x < n; ) {
+      const min = keys[x];
       let y = x + 1;
-      while (y < packed.length && Math.floor(packed[y] / 2 ** 21) === min) y++;
+      while (y < n && keys[y] === min) y++;
       if (y - x >= 2) {
         const bucket: number[] = [];
-        for (let z = x; z < y; z++) bucket.push(docs[packed[z] - min * 2 ** 21]);
+        for (let z = x; z < y; z++) bucket.push(docs[idx[z]]);
         visit(bucket);
       }
       x = y;
