@@ -514,6 +514,11 @@ export interface EventDocument {
   duplicates: number;
 }
 
+/** An event document as an Article-shaped unit, so the per-article stages (themes, keyness) count it like one. */
+export function eventUnit(d: EventDocument): Article {
+  return { id: d.id, file: "", title: d.id, outlet: null, url: null, date: d.date, dateSource: null, text: d.text, words: d.words, warnings: [] };
+}
+
 /** Share of a sentence's word bigrams found in a longer kept sentence above which it is a copy of it. */
 const DUPLICATE_SENTENCE = 0.7;
 

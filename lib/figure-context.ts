@@ -18,6 +18,5 @@ export function push(ctx: Ctx, f: Omit<FigureMention, "article" | "text" | "sent
 export const wordAt = (toks: Token[], k: number): string | null => (toks[k] && toks[k].type === "word" ? toks[k].lower : null);
 export const isP = (t: Token | undefined, s: string) => !!t && t.type === "punct" && t.text === s;
 export const isHyphen = (t: Token | undefined) => !!t && t.type === "punct" && HYPHENS.has(t.text);
-const glued = (toks: Token[], k: number) => k > 0 && k < toks.length && toks[k].type !== "space" && toks[k - 1].type !== "space";
 
 export const clean = (s: string) => s.replace(/\s+/g, " ").trim();

@@ -7,7 +7,7 @@
 // period of its event's date. Figures and quotations are read from the articles themselves, so every row points
 // at a passage a reader can open; they are compared by event and period, which copies cannot inflate.
 import type { Article } from "./types.js";
-import { assignEvents, eventDocuments, type EventArticle, type EventOptions, type EventRow } from "./events.js";
+import { assignEvents, eventDocuments, eventUnit, type EventArticle, type EventOptions, type EventRow } from "./events.js";
 import { choosePeriods, PeriodError, type Period, type PeriodOptions } from "./periods.js";
 import { countTerms, keyness, surfaceForms, type Correction, type KeynessRow } from "./keyness.js";
 import { countThemes, loadThemes, type Theme } from "./themes.js";
@@ -165,9 +165,7 @@ function unitsOf(articles: EventArticle[], events: EventRow[], periods: [Period,
   if (unit === "article") return [inPeriod, inPeriod];
   const units = periods.map((p) => {
     const ids = new Set(p.events);
-    return eventDocuments(articles, events.filter((e) => ids.has(e.event))).map((d): Article => ({
-      id: d.id, file: "", title: d.id, outlet: null, url: null, date: d.date, dateSource: null, text: d.text, words: d.words, warnings: [],
-    }));
+    return eventDocuments(articles, events.filter((e) => ids.has(e.event))).map(eventUnit);
   }) as [Article[], Article[]];
   return [units, inPeriod];
 }

@@ -17,7 +17,7 @@
 //   ordinals are not claims. Every figure counts, also one stated by a single article: it was still first stated
 //   somewhere, and a later period may repeat it.
 import type { Article } from "./types.js";
-import { assignEvents, eventDocuments, type EventArticle, type EventOptions, type EventRow } from "./events.js";
+import { assignEvents, eventDocuments, eventUnit, type EventArticle, type EventOptions, type EventRow } from "./events.js";
 import { themeChange } from "./shift.js";
 import { loadThemes, type Theme } from "./themes.js";
 import { extractFigures, QUANTITY_KINDS } from "./figures.js";
@@ -139,9 +139,7 @@ function buildTimeline(articles: EventArticle[], events: EventRow[], themes: The
     if (!evs.length) return gapRow(key, span, themes);
     const members = evs.flatMap((e) => byEvent.get(e.event) ?? []);
     // The shift's code path: each event's deduplicated text as one unit, rated by themeChange.
-    const units = evs.map((e) => docs.get(e.event)!).map((d): Article => ({
-      id: d.id, file: "", title: d.id, outlet: null, url: null, date: d.date, dateSource: null, text: d.text, words: d.words, warnings: [],
-    }));
+    const units = evs.map((e) => eventUnit(docs.get(e.event)!));
     const words = units.reduce((n, u) => n + u.words, 0);
     const rated = new Map(themeChange(units, [], themes).map((t) => [t.theme, t]));
     return {
