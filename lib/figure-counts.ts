@@ -3,10 +3,29 @@
 import type { FigureKind } from "./figures.js";
 import { type Ctx, isHyphen, isP, push, wordAt } from "./figure-context.js";
 import { DECADE_PREFIX, isCountNotYear, isYearLike, MONTHS, pushDate, yearRange } from "./figure-dates.js";
-import { moneySuffix, rangeTail } from "./figure-money.js";
+import { mayStartMoney, MONEY_START_WORDS, moneySuffix, rangeTail } from "./figure-money.js";
 import { percentAt, timeUnitAt } from "./figure-units.js";
 import { moneyWhat, npAfter, npBefore, ofPhrase, percentWhat, qualifierBefore, tagOf } from "./figure-what.js";
-import { prevSolid, readNumber, scaleBy, skipGap, type NumberRead, type Token } from "./numbers.js";
+import { NUMBER_START_WORDS, prevSolid, readNumber, scaleBy, skipGap, type NumberRead, type Token } from "./numbers.js";
+
+// ---- where a figure can start ----------------------------------------------------------------------------
+
+// The words (lower case) a reader can start at: numbers and ordinals, months, money prefixes, "percent of 10".
+const FIGURE_START_WORDS = new Set([...NUMBER_START_WORDS, ...MONTHS.keys(), ...MONEY_START_WORDS, "percent", "percents", "per"]);
+
+/**
+ * Could a figure start at token i? Most tokens of a text are words no reader starts at: this answers false for
+ * them from one lookup, so the readers run only where one could succeed. False means every reader in
+ * figures.ts's readFigure reads nothing at i; true only means one might.
+ */
+export function mayStartFigure(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  if (t.type === "num") return true;
+  if (t.type === "word") return FIGURE_START_WORDS.has(t.lower);
+  if (t.type !== "punct") return false;
+  // a sign ("-5", "−5"), a leading point (".08") or a currency sign
+  return t.text === "-" || t.text === "−" || (t.text === "." && toks[i + 1]?.type === "num") || mayStartMoney(t);
+}
 
 const OPENERS = new Set(["(", "[", "{", "\"", "“", "‘", "'", "«"]);
 

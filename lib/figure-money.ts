@@ -86,6 +86,22 @@ function currencyWordAt(toks: Token[], k: number): { unit: string; next: number 
   return best;
 }
 
+/**
+ * Every word, lower case, that `moneyPrefix` can start at: a sign written with letters ("元"), a letter prefix
+ * of "$" ("US", "C", "u" of "U.S."), a code ("USD", "Rs", "MUSD"). Case is checked there; this is a superset.
+ */
+export const MONEY_START_WORDS: ReadonlySet<string> = new Set([
+  ...[...SYMBOLS.keys()].map((k) => k.toLowerCase()), ...DOLLAR_PREFIX.keys(), "u", ...SPACED_DOLLAR_PREFIX,
+  ...[...CODE_ALIASES.keys()].map((k) => k.toLowerCase()), ...[...ISO_CODES].map((k) => k.toLowerCase()), ...LOWER_CODES,
+  ...[...ISO_CODES].map((k) => "m" + k.toLowerCase()),
+]);
+
+/** Could a currency sign or prefix start at token t? False means `moneyPrefix` finds none there (a cheap test first). */
+export function mayStartMoney(t: Token): boolean {
+  if (t.type === "punct") return SYMBOLS.get(t.text) !== undefined;
+  return t.type === "word" && MONEY_START_WORDS.has(t.lower);
+}
+
 /** The currency prefix at token i: "$", "US$", "c $", "USD", "USD$", "Rs.", "MUSD". */
 function moneyPrefix(toks: Token[], i: number): { unit: string; exp: number; next: number } | null {
   const t = toks[i];

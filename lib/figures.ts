@@ -22,7 +22,7 @@
 // The readers live beside this file: lib/figure-dates.ts, figure-money.ts, figure-units.ts (percent, time units),
 // figure-counts.ts (plain numbers), figure-what.ts (noun phrases, qualifiers), figure-sentences.ts, figure-format.ts.
 import { clean, type Ctx, push, wordAt } from "./figure-context.js";
-import { classifyNumber } from "./figure-counts.js";
+import { classifyNumber, mayStartFigure } from "./figure-counts.js";
 import { readDate } from "./figure-dates.js";
 import { readMoney } from "./figure-money.js";
 import { MAX_SENTENCE, sentenceSpans, sentenceWindow, urlSpans } from "./figure-sentences.js";
@@ -83,7 +83,7 @@ export function figuresInText(text: string, article = ""): FigureMention[] {
   let u = 0;
   for (let i = 0; i < ctx.toks.length;) {
     const t = ctx.toks[i];
-    if (t.type === "space") { i++; continue; }
+    if (!mayStartFigure(ctx.toks, i)) { i++; continue; }
     while (u < urls.length && urls[u][1] <= t.start) u++;
     if (u < urls.length && urls[u][0] <= t.start) { i++; continue; }
     const next = readFigure(ctx, i);

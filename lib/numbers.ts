@@ -122,6 +122,15 @@ export const ORDINAL_WORDS: WordTable<number> = wordTable({
 });
 const ORDINAL_SCALES: WordTable<number> = wordTable({ hundredth: 2, thousandth: 3, millionth: 6, billionth: 9, trillionth: 12 });
 
+/**
+ * Every word (lower case) that `readNumber` or `readOrdinal` can start at: number and ordinal words, "half",
+ * "a hundred", "minus five". Any other word starts neither, so a caller scanning a text can skip it unread.
+ */
+export const NUMBER_START_WORDS: ReadonlySet<string> = new Set([
+  ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...ORDINAL_SCALES.keys(),
+  "half", "quarter", "a", "an", "hundred", "thousand", "minus", "negative",
+]);
+
 // ---- token helpers ---------------------------------------------------------------------------------
 
 export const HYPHENS = new Set(["-", "–", "—", "‐", "‑"]);
