@@ -9,6 +9,7 @@ import { html } from "./formats/html.js";
 import { validDate, datelineDate } from "./dates.js";
 import { errorText, walkFiles } from "./walk.js";
 import { loadOutlets, outletFromText, type OutletAliases } from "./outlets.js";
+import { charClass, hasSurrogates, LETTER, NUMBER } from "./chars.js";
 
 export interface LoadOptions {
   /** Largest file read, in bytes; larger files are problems. Default DEFAULT_MAX_BYTES (20 MB). */
@@ -169,10 +170,22 @@ function toArticle(r: ParsedRecord, id: string, file: string, warnings: string[]
 
 /** A title for text that has none: a short first line (a headline), else the first sentence without its dateline, cut at 100 characters. */
 export function titleFrom(text: string): string {
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
   // A byline ("F.P. Report") is shorter than a headline; a first paragraph is longer or ends in a full stop.
-  const body = lines.filter((l) => l.split(/\s+/).length >= 4);
-  const first = body[0] ?? lines[0] ?? "";
+  // The first line of four words or more, else the first line that is not blank (read only as far as needed).
+  let first: string | null = null;
+  for (let from = 0; from <= text.length; ) {
+    const end = text.indexOf("\n", from);
+    const to = end < 0 ? text.length : end;
+    const line = text.slice(from, to).trim();
+    from = to + 1;
+    if (!line) continue;
+    first ??= line;
+    if (line.split(/\s+/).length >= 4) {
+      first = line;
+      break;
+    }
+  }
+  first ??= "";
   if (first.length <= 120 && !/[.:]$/.test(first)) return first;
   const sentence = firstSentence(first.replace(DATELINE_PREFIX, ""));
   return sentence.length <= 100 ? sentence : sentence.slice(0, 99).replace(/\s+\S*$/, "") + "…";
@@ -194,7 +207,32 @@ export function firstSentence(s: string): string {
 
 /** Words as a reader counts them: runs of letters or digits (with inner apostrophes, hyphens, dots and commas). */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  if (hasSurrogates(text)) return text.match(WORD)?.length ?? 0;
+  let words = 0;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (!letterOrNumber(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A run, then any number of (joiner, run): the regex's match, counted without making it.
+    i++;
+    for (;;) {
+      while (i < n && letterOrNumber(text.charCodeAt(i))) i++;
+      if (i + 1 < n && WORD_JOINERS.has(text.charCodeAt(i)) && letterOrNumber(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    words++;
+  }
+  return words;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu;
+const WORD_JOINERS = new Set(["'", "’", ".", ",", "-"].map((c) => c.charCodeAt(0)));
+
+function letterOrNumber(c: number): boolean {
+  const k = charClass(c);
+  return k === LETTER || k === NUMBER;
 }
 
 /** Make ids unique in place: the second "a" becomes "a-2", the third "a-3"; each renamed article says so in a warning. */

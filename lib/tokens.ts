@@ -19,6 +19,7 @@ import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
 // natural ships no type declarations for this file; it exports `{ words: string[] }`.
 // @ts-ignore
 import naturalStopwords from "natural/lib/natural/util/stopwords.js";
+import { charClass, hasSurrogates, LETTER, NUMBER, OTHER } from "./chars.js";
 
 export interface Token {
   /** The word as written. */
@@ -72,6 +73,37 @@ export function lowerOf(word: string): string {
  * @return Tokens in text order; `text.slice(t.start, t.end) === t.text` for every token.
  */
 export function tokenize(text: string): Token[] {
+  // The scanner reads UTF-16 code units; a text with surrogates (astral letters, emoji) goes through the regex.
+  if (hasSurrogates(text)) return tokenizeByRegex(text);
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let prev: Token | null = null;
+  const n = text.length;
+  for (let start = 0; start < n; ) {
+    if (charClass(text.charCodeAt(start)) === OTHER) {
+      start++;
+      continue;
+    }
+    const end = wordEnd(text, start);
+    const word = text.slice(start, end);
+    let hyphen = false;
+    // The usual gap, one space, neither ends a sentence nor joins a compound: no need to look at it.
+    if (prev && !(start === prev.end + 1 && text.charCodeAt(prev.end) === 32)) {
+      const gap = text.slice(prev.end, start);
+      if (endsSentence(prev, gap, word)) sentence++;
+      hyphen = HYPHEN.test(gap);
+    }
+    const forms = formsOf(word);
+    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end, sentence, hyphen };
+    tokens.push(t);
+    prev = t;
+    start = end;
+  }
+  return tokens;
+}
+
+/** tokenize as the TOKEN regex defines it, for texts the code-unit scanner does not read. */
+export function tokenizeByRegex(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let prev: Token | null = null;
@@ -80,7 +112,6 @@ export function tokenize(text: string): Token[] {
     const word = m[0];
     const start = m.index;
     let hyphen = false;
-    // The usual gap, one space, neither ends a sentence nor joins a compound: no need to look at it.
     if (prev && !(start === prev.end + 1 && text.charCodeAt(prev.end) === 32)) {
       const gap = text.slice(prev.end, start);
       if (endsSentence(prev, gap, word)) sentence++;
@@ -92,6 +123,33 @@ export function tokenize(text: string): Token[] {
     prev = t;
   }
   return tokens;
+}
+
+/**
+ * Where the token starting at `start` (a letter, mark or number) ends, as TOKEN matches it: single letters joined
+ * by dots ("U.S"), else a run of letters, marks and numbers with inner apostrophes, and inner dots and commas
+ * between numbers ("70.2", "1,000").
+ */
+function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  if (charClass(text.charCodeAt(start)) === LETTER && start + 2 < n && text.charCodeAt(start + 1) === 46 && charClass(text.charCodeAt(start + 2)) === LETTER) {
+    let end = start + 3;
+    while (end + 1 < n && text.charCodeAt(end) === 46 && charClass(text.charCodeAt(end + 1)) === LETTER) end += 2;
+    return end;
+  }
+  let end = start + 1;
+  for (;;) {
+    while (end < n && charClass(text.charCodeAt(end)) !== OTHER) end++;
+    // A separator joins only when a letter, mark or number follows it.
+    if (end + 1 >= n) return end;
+    const after = charClass(text.charCodeAt(end + 1));
+    if (after === OTHER) return end;
+    const sep = text.charCodeAt(end);
+    const apostrophe = sep === 39 || sep === 0x2019 || sep === 0x2bc;
+    const inNumber = (sep === 46 || sep === 44) && after === NUMBER && charClass(text.charCodeAt(end - 1)) === NUMBER;
+    if (!apostrophe && !inNumber) return end;
+    end += 2;
+  }
 }
 
 const wordForms = new Map<string, { lower: string; stem: string }>();

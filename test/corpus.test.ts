@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { countWords, DEFAULT_MAX_BYTES, loadArticles, loadFile, titleFrom } from "../lib/corpus.js";
 import { articlesFrame } from "../lib/frame.js";
 import type { LoadResult } from "../lib/types.js";
@@ -258,5 +259,28 @@ describe("a folder holding every case at once", () => {
     expect(new Set(r.articles.map((a) => a.id)).size).toBe(r.articles.length);
     expect(r.articles).toHaveLength(13);
     expect(r.problems).toHaveLength(13);
+  });
+});
+
+describe("countWords and titleFrom read only what they need", () => {
+  // countWords scans code units; its definition is the regex below, which it must agree with everywhere.
+  const byRegex = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+
+  it("countWords agrees with its regex on the seeds, edge cases and random text", () => {
+    for (const f of fs.readdirSync("data/articles")) {
+      const text = fs.readFileSync(path.join("data/articles", f), "utf8");
+      expect(countWords(text)).toBe(byRegex(text));
+    }
+    for (const text of ["a-b -a a- 1.2.3 .5 5. x,y ,", "e\u0301t\u00e9 Ⅻ ½", "can’t rock'n'roll ''x", "𝐀𝐁-c 😀 d", "-", "a"]) expect(countWords(text)).toBe(byRegex(text));
+    const alphabet = fc.constantFrom(..."aé\u03011½'’.,-– \n\"".split(""), "𝐀");
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join("")), (text) => {
+      expect(countWords(text)).toBe(byRegex(text));
+    }), { seed: 20250225, numRuns: 2000 });
+  });
+
+  it("titleFrom takes the first line of four words or more, else the first line that is not blank", () => {
+    expect(titleFrom("\n  \nF.P. Report\r\nEnvoy lauds neutrality of Pakistan\nISLAMABAD: The envoy spoke.")).toBe("Envoy lauds neutrality of Pakistan");
+    expect(titleFrom("  Short byline \n\n")).toBe("Short byline");
+    expect(titleFrom("")).toBe("");
   });
 });

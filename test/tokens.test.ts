@@ -1,7 +1,9 @@
 // The shared tokeniser: offsets, Unicode words, hyphens and apostrophes, stems, sentences that survive "Mr." and "U.S.".
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isStopword, sentences, stemOf, tokenize, tokensOf } from "../lib/tokens.js";
+import fs from "node:fs";
+import path from "node:path";
+import { isStopword, sentences, stemOf, tokenize, tokenizeByRegex, tokensOf } from "../lib/tokens.js";
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -89,5 +91,35 @@ describe("isStopword and tokensOf", () => {
     expect(tokensOf(a)).toBe(first);
     a.text = "Peace later, maybe.";
     expect(tokensOf(a).map((t) => t.text)).toEqual(["Peace", "later", "maybe"]);
+  });
+});
+
+describe("tokenize's scanner", () => {
+  // tokenize reads code units with a class table; tokenizeByRegex is the TOKEN regex it must agree with.
+  const same = (text: string) => expect(tokenize(text)).toEqual(tokenizeByRegex(text));
+
+  it("agrees with the regex on the seeds", () => {
+    const dir = "data/articles";
+    for (const f of fs.readdirSync(dir)) same(fs.readFileSync(path.join(dir, f), "utf8"));
+  });
+
+  it("agrees with the regex on the edges of the token rules", () => {
+    for (const text of [
+      "U.S. U.S.A. a.b.c e.g. i.e.x a.bc x. .y", "1,000.5 70.2% 1,,2 1.a a.1 3.14.15 1, 2 ,5 5,", "Russia’s Russia's don' 'tis rock'n'roll ʼa aʼ ’’",
+      "non-NATO step-by-step ‐x x‑y", "café naïve e\u0301e \u0301x", "Исламабад 25 февраля ١٢٣ ٣.٤ 二〇二五", "", "'", "a", "1", "\u00AD\u200Bword",
+      "Ⅻ ½ ²3 x²", "end.The A.Start Mr. Smith. And", "mid\u2019 \u2019s",
+    ]) same(text);
+  });
+
+  it("agrees with the regex on random text", () => {
+    const alphabet = fc.constantFrom(..."aZé\u03011٣½.,'’ʼ-‐ \n\t!?\"“()Uu".split(""), "S.", "U.S.", "Mr. ", "1,000", "\u0410");
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")), (text) => {
+      same(text);
+    }), { seed: 20250225, numRuns: 2000 });
+  });
+
+  it("hands text with surrogates to the regex", () => {
+    const text = "𝐀𝐁 word 😀 x";
+    expect(tokenize(text).map((t) => t.text)).toEqual(["𝐀𝐁", "word", "x"]);
   });
 });
