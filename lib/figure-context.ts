@@ -19,4 +19,18 @@ export const wordAt = (toks: Token[], k: number): string | null => (toks[k] && t
 export const isP = (t: Token | undefined, s: string) => !!t && t.type === "punct" && t.text === s;
 export const isHyphen = (t: Token | undefined) => !!t && t.type === "punct" && HYPHENS.has(t.text);
 
-export const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+/** A character code that /\s/ matches (and that trim() removes). */
+export const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680
+  || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/** Whitespace runs as one space, trimmed. Most strings already are: those are returned as they are, unscanned by a regex. */
+export function clean(s: string): string {
+  let afterSpace = true; // at the start, a space would be trimmed
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (!isSpaceCode(c)) { afterSpace = false; continue; }
+    if (c === 32 && !afterSpace) { afterSpace = true; continue; }
+    return s.replace(/\s+/g, " ").trim();
+  }
+  return afterSpace && s.length > 0 ? s.replace(/\s+/g, " ").trim() : s;
+}

@@ -14,10 +14,12 @@ export function sentenceSpans(text: string): Array<[number, number]> {
     if (e > s) out.push([s, e]);
     start = end;
   };
-  for (let i = 0; i < text.length; i++) {
+  // Only a line break or . ! ? can end a sentence: the regex finds the next one (faster than a loop over characters).
+  const ENDS = /[\n.!?]/g;
+  for (let m = ENDS.exec(text); m; m = ENDS.exec(text)) {
+    const i = m.index;
     const c = text[i];
     if (c === "\n") { close(i); continue; }
-    if (c !== "." && c !== "!" && c !== "?") continue;
     let j = i + 1;
     while (j < text.length && "\"”’')]".includes(text[j])) j++;
     if (j < text.length && !/[ \t\u00a0]/.test(text[j])) continue;

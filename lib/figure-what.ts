@@ -36,8 +36,13 @@ const QUALIFIERS = [
 ];
 const QUALIFIER_SET = new Set(QUALIFIERS);
 
+// Every qualifier ends with the word just before the figure; most figures have none of these there.
+const QUALIFIER_LAST_WORDS = new Set(QUALIFIERS.map((q) => q.slice(q.lastIndexOf(" ") + 1)));
+
 /** The hedge just before token i ("over", "at least", "more than"): its text (lower case) and first token. */
 export function qualifierBefore(toks: Token[], i: number): { text: string; i0: number } {
+  const last = toks[i - 2];
+  if (!last || last.type !== "word" || !QUALIFIER_LAST_WORDS.has(last.lower)) return { text: "", i0: i };
   const words: Array<{ k: number; w: string }> = [];
   let k = i;
   for (let n = 0; n < 3; n++) {
@@ -86,7 +91,23 @@ const TAG_OVERRIDES: WordTable<string> = wordTable({
   at: "IN", as: "IN", since: "IN", than: "IN", per: "IN", each: "DT", more: "JJR", others: "NNS", total: "JJ",
 });
 
+// Tags already looked up, by token text (a token's lower case follows from its text). A Map hit is cheaper than
+// the lexicon's own lookup, an object keyed by strings that have to be found in V8's table of interned strings.
+const tagCache = new Map<string, string>();
+const TAG_CACHE_MAX = 200_000;
+
+/** The part of speech of a token: the first tag the lexicon gives, else a guess from its case and ending. */
 export function tagOf(t: Token): string {
+  let tag = tagCache.get(t.text);
+  if (tag === undefined) {
+    if (tagCache.size >= TAG_CACHE_MAX) tagCache.clear();
+    tag = lookUpTag(t);
+    tagCache.set(t.text, tag);
+  }
+  return tag;
+}
+
+function lookUpTag(t: Token): string {
   const o = TAG_OVERRIDES.get(t.lower);
   if (o) return o;
   if (UNITS_OR_TENS.has(t.lower) || t.lower === "hundred" || BIG_SCALES.get(t.lower) !== undefined) return "CD";

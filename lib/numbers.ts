@@ -19,7 +19,6 @@ const NUM = /[0-9]+/y;
 const WORD = /[\p{L}\p{M}]+/uy;
 const SPACE = /\s+/uy;
 const RUNS = [[NUM, "num"], [WORD, "word"], [SPACE, "space"]] as const;
-const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 // \s in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
@@ -39,44 +38,78 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    let type: TokenType = "punct";
-    let end = -1;
     const c = text.charCodeAt(i);
     // A run that starts with a digit, an ASCII letter or a plain space is scanned here over its ASCII part (a
     // digit run is only ASCII); where a word or space run meets a non-ASCII character, its regex goes on from
     // there. Another ASCII character is punctuation; any other character tries the runs in order. The runs are the regexes' runs either way.
     if (c >= 48 && c <= 57) {
-      type = "num";
-      end = i + 1;
+      let end = i + 1;
       for (let d = text.charCodeAt(end); d >= 48 && d <= 57; d = text.charCodeAt(end)) end++;
+      const s = text.slice(i, end);
+      out.push({ type: "num", start: i, end, text: s, lower: s });
+      i = end;
     } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-      type = "word";
-      end = asciiRun(text, i + 1, WORD, isAsciiLetter);
+      i = pushAsciiWord(text, i, out);
     } else if (c === 32) {
-      type = "space";
-      end = asciiRun(text, i + 1, SPACE, isAsciiSpace);
+      const end = asciiRun(text, i + 1, SPACE, isAsciiSpace);
+      const s = text.slice(i, end);
+      out.push({ type: "space", start: i, end, text: s, lower: s });
+      i = end;
     } else if (c < 128 && !isAsciiSpace(c)) {
       // Any other ASCII character is none of the runs: one punctuation character.
-      end = i + 1;
+      const s = text[i];
+      out.push({ type: "punct", start: i, end: i + 1, text: s, lower: s });
+      i++;
     } else {
-      for (const [re, ty] of RUNS) {
-        re.lastIndex = i;
-        if (re.test(text)) {
-          type = ty;
-          end = re.lastIndex;
-          break;
-        }
-      }
+      i = pushOther(text, i, out);
     }
-    if (end < 0) {
-      const cp = text.codePointAt(i)!;
-      end = i + (cp > 0xffff ? 2 : 1);
-    }
-    const s = text.slice(i, end);
-    out.push({ type, start: i, end, text: s, lower: type === "word" ? s.toLowerCase() : s });
-    i = end;
   }
   return out;
+}
+
+/**
+ * The word at i, which starts with an ASCII letter: its ASCII letters are scanned here, noting whether any is
+ * upper case, so that an all-lower-case ASCII word (most words) is its own `lower` without a call to toLowerCase.
+ */
+function pushAsciiWord(text: string, i: number, out: Token[]): number {
+  let end = i;
+  let upper = false;
+  let c = text.charCodeAt(end);
+  for (; end < text.length; c = text.charCodeAt(++end)) {
+    if (c >= 97 && c <= 122) continue;
+    if (c >= 65 && c <= 90) { upper = true; continue; }
+    break;
+  }
+  let ascii = true;
+  if (end < text.length && c >= 128) {
+    // a non-ASCII letter or mark goes on the word: the regex reads the rest of it
+    WORD.lastIndex = end;
+    if (WORD.test(text)) { end = WORD.lastIndex; ascii = false; }
+  }
+  const s = text.slice(i, end);
+  out.push({ type: "word", start: i, end, text: s, lower: upper || !ascii ? s.toLowerCase() : s });
+  return end;
+}
+
+/** A token starting with a character that is not ASCII (or an ASCII space other than " "): the runs in order, else one character. */
+function pushOther(text: string, i: number, out: Token[]): number {
+  let type: TokenType = "punct";
+  let end = -1;
+  for (const [re, ty] of RUNS) {
+    re.lastIndex = i;
+    if (re.test(text)) {
+      type = ty;
+      end = re.lastIndex;
+      break;
+    }
+  }
+  if (end < 0) {
+    const cp = text.codePointAt(i)!;
+    end = i + (cp > 0xffff ? 2 : 1);
+  }
+  const s = text.slice(i, end);
+  out.push({ type, start: i, end, text: s, lower: type === "word" ? s.toLowerCase() : s });
+  return end;
 }
 
 // ---- word tables -------------------------------------------------------------------------------

@@ -1,12 +1,16 @@
-// mayStartFigure lets figuresInText skip the tokens no reader starts at: it must never say no where a reader
-// would read something. Checked token by token on the seeds and on passages built around every reader.
+// The figure reader's fast paths against what they stand for. mayStartFigure lets figuresInText skip the tokens
+// no reader starts at: it must never say no where a reader would read something (checked token by token on the
+// seeds and on passages built around every reader). tokenize's ASCII scan must give the regexes' runs, clean must
+// equal its regex, and qualifierBefore's early exit must not hide a qualifier.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadArticles } from "../lib/corpus.js";
-import type { Ctx } from "../lib/figure-context.js";
+import { clean, type Ctx } from "../lib/figure-context.js";
 import { mayStartFigure } from "../lib/figure-counts.js";
 import { readDate } from "../lib/figure-dates.js";
 import { readMoney } from "../lib/figure-money.js";
 import { readReversePercent } from "../lib/figure-units.js";
+import { qualifierBefore } from "../lib/figure-what.js";
 import { readNumber, readOrdinal, tokenize } from "../lib/numbers.js";
 
 const PASSAGES = [
@@ -49,5 +53,57 @@ describe("mayStartFigure", () => {
       words += tokenize(a.text).filter((t) => t.type === "word").length;
     }
     expect(skipped).toBeGreaterThan(words / 2);
+  });
+});
+
+// What tokenize is defined as: runs of ASCII digits, of letters and marks, of whitespace, else one code point.
+function tokenizeByRegex(text: string): Array<{ type: string; start: number; end: number; text: string; lower: string }> {
+  const out = [];
+  const re = /([0-9]+)|([\p{L}\p{M}]+)|(\s+)|([\s\S])/guy;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const type = m[1] ? "num" : m[2] ? "word" : m[3] ? "space" : "punct";
+    out.push({ type, start: m.index, end: m.index + m[0].length, text: m[0], lower: type === "word" ? m[0].toLowerCase() : m[0] });
+  }
+  return out;
+}
+
+const TRICKY = [..."aZzA09 .,-’'\t\n\r\u00a0\u2009\u202féÉßİΣς\u0301½²٣"].concat(["𝐀", "😀", "\ud800"]);
+const trickyText = fc.array(fc.constantFrom(...TRICKY), { maxLength: 40 }).map((a) => a.join(""));
+
+describe("tokenize", () => {
+  it("gives the runs of its regexes, with lower case for words", () => {
+    fc.assert(fc.property(trickyText, (text) => {
+      expect(tokenize(text)).toEqual(tokenizeByRegex(text));
+    }), { numRuns: 2000 });
+    const { articles } = loadArticles("data/articles");
+    for (const a of articles) expect(tokenize(a.text)).toEqual(tokenizeByRegex(a.text));
+  });
+});
+
+describe("clean", () => {
+  it("equals collapsing \\s runs to one space and trimming", () => {
+    fc.assert(fc.property(trickyText, (s) => {
+      expect(clean(s)).toBe(s.replace(/\s+/g, " ").trim());
+    }), { numRuns: 2000 });
+    for (const s of ["", " ", "a", "a b", " a", "a ", "a  b", "a\u3000b", "a\ufeff", "\u1680a", "a\u2028b", "a\x00b"]) {
+      expect(clean(s)).toBe(s.replace(/\s+/g, " ").trim());
+    }
+  });
+});
+
+describe("qualifierBefore", () => {
+  it("finds the hedges of every length, and none where the word before is no hedge's last", () => {
+    const q = (text: string) => {
+      const toks = tokenize(text);
+      return qualifierBefore(toks, toks.length - 1).text;
+    };
+    expect(q("no fewer than 5")).toBe("no fewer than");
+    expect(q("at least 5")).toBe("at least");
+    expect(q("in excess of 5")).toBe("in excess of");
+    expect(q("over 5")).toBe("over");
+    expect(q("an estimated 5")).toBe("an estimated");
+    expect(q("the 5")).toBe("");
+    expect(q("over\n5")).toBe("");
+    expect(q("5")).toBe("");
   });
 });
