@@ -23,14 +23,14 @@ import type { Article, Problem } from "./types.js";
 import { corpusFiles, DEFAULT_MAX_BYTES, loadFile, loadOutletsSafely, uniqueIds } from "./corpus.js";
 import type { OutletAliases } from "./outlets.js";
 import { countThemes, loadThemes, matchesText, type Theme, type ThemeCount } from "./themes.js";
-import { extractFigures, figureRows, type FigureMention } from "./figures.js";
+import { extractFigures, type FigureMention } from "./figures.js";
 import { figureDrift, figureGroups, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
 import { assignEvents, eventDocuments, eventInput, type EventArticle, type EventInput, type EventRow } from "./events.js";
 import { periodsOrNote, type Period } from "./periods.js";
 import { countTerms, keyness, surfaceForms, type KeynessRow, type TermCounts } from "./keyness.js";
 import { themeChangeFromTotals, type ThemeChange } from "./shift.js";
 import { driftRows, recurringRows } from "./plot-figures.js";
-import { toCsv, type Row } from "./table.js";
+import { csvField, toCsv, type Row } from "./table.js";
 
 export interface AnalyzeOptions {
   /** Worker threads reading and analysing files; 0 does everything in this thread. Default: one per core. */
@@ -366,23 +366,28 @@ export const TABLES = ["articles", "problems", "themes", "figures", "recurring",
 export function writeTables(result: AnalyzeResult, outDir: string, extra: Record<string, unknown> = {}): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  const table = (name: string, rows: Iterable<Row | Rendered>, csvRows: (r: Row) => Row, columns: string[]) => {
-    written.push(...writeTable(outDir, name, rows, csvRows, columns));
+  // Each table's CSV lines are built here for its known columns, as toCsv would write them (the tables are large:
+  // no row objects in between). The JSON of a row is JSON.stringify of the record itself.
+  const table = <T>(name: string, rows: T[], columns: string[], line: (r: T) => string) => {
+    written.push(...writeTable(outDir, name, columns, (row) => {
+      for (const r of rows) row(JSON.stringify(r), line(r) + "\n");
+    }));
   };
-  table("articles", result.articles as unknown as Row[], (a) => ({ ...a, warnings: (a.warnings as string[]).join("; ") }),
-    ["id", "file", "title", "outlet", "url", "date", "dateSource", "words", "warnings", "event", "statementDate"]);
-  table("problems", result.problems as unknown as Row[], (p) => p, ["file", "reason", "line"]);
-  table("themes", themeRows(result), (c) => ({ ...c, per1k: Math.round((c.per1k as number) * 1000) / 1000, matches: matchesText(c.matches as ThemeCount["matches"]) }),
-    ["article", "theme", "hits", "per1k", "matches"]);
-  table("figures", result.figures as unknown as Row[], (f) => figureRows([f as unknown as FigureMention])[0],
-    ["article", "kind", "value", "high", "unit", "qualifier", "what", "text", "start", "end", "sentence"]);
-  table("recurring", result.recurring as unknown as Row[], (g) => recurringRows([g as unknown as FigureGroup])[0],
-    ["figure", "kind", "value", "high", "unit", "articles", "ids", "first", "last", "written"]);
-  table("drift", result.drift as unknown as Row[], (d) => ({ rows: driftRows([d as unknown as FigureDrift]) }),
-    ["claim", "kind", "figure", "what", "articles", "first", "last", "qualifiers", "written"]);
-  table("events", result.events as unknown as Row[], (r) => r, ["event", "date", "dateFrom", "articles", "outlets", "title"]);
-  table("keyness", result.keyness as unknown as Row[], (r) => r, ["term", "stem", "g2", "logRatio", "p", "countA", "countB", "unitsA", "unitsB"]);
-  table("themes-shift", result.themeShift as unknown as Row[], (r) => r, ["theme", "label", "rateA", "rateB", "change", "hitsA", "hitsB"]);
+  const generic = (columns: string[]) => (r: Row) => columns.map((c) => csvField(r[c])).join(",");
+  table("articles", result.articles, ARTICLE_COLUMNS, articleLine);
+  table("problems", result.problems as unknown as Row[], PROBLEM_COLUMNS, generic(PROBLEM_COLUMNS));
+  written.push(...writeTable(outDir, "themes", THEME_COLUMNS, (row) => themeRows(result, row)));
+  table("figures", result.figures, FIGURE_COLUMNS, figureLine);
+  const recurringLine = generic(RECURRING_COLUMNS);
+  table("recurring", result.recurring, RECURRING_COLUMNS, (g) => recurringLine(recurringRows([g])[0]));
+  // A drift is several CSV lines, one per value.
+  const driftLine = generic(DRIFT_COLUMNS);
+  written.push(...writeTable(outDir, "drift", DRIFT_COLUMNS, (row) => {
+    for (const d of result.drift) row(JSON.stringify(d), driftRows([d]).map((r) => driftLine(r) + "\n").join(""));
+  }));
+  table("events", result.events as unknown as Row[], EVENT_COLUMNS, generic(EVENT_COLUMNS));
+  table("keyness", result.keyness as unknown as Row[], KEYNESS_COLUMNS, generic(KEYNESS_COLUMNS));
+  table("themes-shift", result.themeShift as unknown as Row[], THEME_SHIFT_COLUMNS, generic(THEME_SHIFT_COLUMNS));
   const summary = {
     articles: result.articles.length,
     problems: result.problems.length,
@@ -401,87 +406,119 @@ export function writeTables(result: AnalyzeResult, outDir: string, extra: Record
   return written;
 }
 
+const ARTICLE_COLUMNS = ["id", "file", "title", "outlet", "url", "date", "dateSource", "words", "warnings", "event", "statementDate"];
+const PROBLEM_COLUMNS = ["file", "reason", "line"];
+const THEME_COLUMNS = ["article", "theme", "hits", "per1k", "matches"];
+const FIGURE_COLUMNS = ["article", "kind", "value", "high", "unit", "qualifier", "what", "text", "start", "end", "sentence"];
+const RECURRING_COLUMNS = ["figure", "kind", "value", "high", "unit", "articles", "ids", "first", "last", "written"];
+const DRIFT_COLUMNS = ["claim", "kind", "figure", "what", "articles", "first", "last", "qualifiers", "written"];
+const EVENT_COLUMNS = ["event", "date", "dateFrom", "articles", "outlets", "title"];
+const KEYNESS_COLUMNS = ["term", "stem", "g2", "logRatio", "p", "countA", "countB", "unitsA", "unitsB"];
+const THEME_SHIFT_COLUMNS = ["theme", "label", "rateA", "rateB", "change", "hitsA", "hitsB"];
+
+/** An article's CSV line (ARTICLE_COLUMNS); warnings joined with "; ". */
+function articleLine(a: AnalyzedArticle): string {
+  return `${csvField(a.id)},${csvField(a.file)},${csvField(a.title)},${csvField(a.outlet)},${csvField(a.url)},${csvField(a.date)},${csvField(a.dateSource)},${csvField(a.words)},${csvField(a.warnings.join("; "))},${csvField(a.event)},${csvField(a.statementDate)}`;
+}
+
+/** A figure's CSV line (FIGURE_COLUMNS, the fields of figureRows). */
+function figureLine(f: FigureMention): string {
+  return `${csvField(f.article)},${csvField(f.kind)},${csvField(f.value)},${csvField(f.high)},${csvField(f.unit)},${csvField(f.qualifier)},${csvField(f.what)},${csvField(f.text)},${csvField(f.start)},${csvField(f.end)},${csvField(f.sentence)}`;
+}
+
+/** A theme count's CSV line (THEME_COLUMNS): per1k rounded to 0.001, matches as text. */
+function themeLine(c: ThemeCount): string {
+  return `${csvField(c.article)},${csvField(c.theme)},${csvField(c.hits)},${csvField(Math.round(c.per1k * 1000) / 1000)},${csvField(matchesText(c.matches))}`;
+}
+
 /**
- * Every article × theme in corpus and dictionary order, zeros included: the rows countThemes gives. The zero rows
- * (most of them) are written out directly, as JSON.stringify and the themes CSV would write them.
+ * Every article × theme in corpus and dictionary order, zeros included: the rows countThemes gives, handed to `row`
+ * as JSON and CSV. The zero rows (most of them) are written out directly, as JSON.stringify and themeLine would.
  */
-function* themeRows(result: AnalyzeResult): Generator<Row | Rendered> {
-  const hit = new Map<string, ThemeCount>();
-  for (const c of result.themeHits) hit.set(`${c.article}\u0000${c.theme}`, c);
-  const themes = result.themes.map((t) => ({ id: t.id, json: JSON.stringify(t.id), csv: csvCell(t.id) }));
+function themeRows(result: AnalyzeResult, row: (json: string, csv: string) => void): void {
+  // Each article's hits (a few at most), looked up by a scan; the last for a theme counts, as in a map.
+  const hitsOf = new Map<string, ThemeCount[]>();
+  for (const c of result.themeHits) {
+    const list = hitsOf.get(c.article);
+    if (list) list.push(c);
+    else hitsOf.set(c.article, [c]);
+  }
+  // The zero rows' text after the article id, per theme.
+  const zeros = result.themes.map((t) => ({ id: t.id, json: `,"theme":${JSON.stringify(t.id)},"hits":0,"per1k":0,"matches":[]}`, csv: `,${csvField(t.id)},0,0,\n` }));
   for (const a of result.articles) {
-    let id: { json: string; csv: string } | null = null;
-    for (const t of themes) {
-      const c = hit.get(`${a.id}\u0000${t.id}`);
-      if (c) {
-        yield c as unknown as Row;
-        continue;
-      }
-      id ??= { json: JSON.stringify(a.id), csv: csvCell(a.id) };
-      yield new Rendered(`{"article":${id.json},"theme":${t.json},"hits":0,"per1k":0,"matches":[]}`, `${id.csv},${t.csv},0,0,`);
+    const hits = hitsOf.get(a.id);
+    const json = `{"article":${JSON.stringify(a.id)}`;
+    const csv = csvField(a.id);
+    for (const t of zeros) {
+      const c = hits && lastHit(hits, t.id);
+      if (c) row(JSON.stringify(c), themeLine(c) + "\n");
+      else row(json + t.json, csv + t.csv);
     }
   }
 }
 
-/** A row already written out as its JSON and its CSV line (for the many rows that share one shape). */
-class Rendered {
-  constructor(readonly json: string, readonly csv: string) {}
-}
-
-/** A value as toCsv writes it in a cell. */
-function csvCell(v: unknown): string {
-  const text = toCsv([{ v }], ["v"]);
-  return text.slice(2, -1);
+function lastHit(hits: ThemeCount[], theme: string): ThemeCount | undefined {
+  for (let i = hits.length - 1; i >= 0; i--) if (hits[i].theme === theme) return hits[i];
+  return undefined;
 }
 
 /**
- * Write one table as NAME.json (an array, one row per line) and NAME.csv, a chunk at a time so a table larger
- * than a string can hold is still written. `csvRow` turns a row into its CSV form; a row {rows: [...]} gives several.
+ * Write one table as NAME.json (an array, one row per line) and NAME.csv (a header, then the rows' lines), a chunk
+ * at a time so a table larger than a string can hold is still written. `fill` hands each row to `row` as its JSON
+ * and its CSV line(s), each ending in a line break.
  */
-function writeTable(outDir: string, name: string, rows: Iterable<Row | Rendered>, csvRow: (r: Row) => Row, columns: string[]): string[] {
+function writeTable(outDir: string, name: string, columns: string[], fill: (row: (json: string, csv: string) => void) => void): string[] {
   const jsonFile = path.join(outDir, `${name}.json`);
   const csvFile = path.join(outDir, `${name}.csv`);
-  const json = fs.openSync(jsonFile, "w");
-  const csv = fs.openSync(csvFile, "w");
+  const json = new ChunkedFile(jsonFile);
+  const csv = new ChunkedFile(csvFile);
   try {
-    let jsonBuf = "[";
-    let csvBuf = toCsv([], columns);
-    let pending: Row[] = [];
+    json.add("[");
+    csv.add(toCsv([], columns));
     let first = true;
-    const toText = () => {
-      if (!pending.length) return;
-      const text = toCsv(pending, columns);
-      csvBuf += text.slice(text.indexOf("\n") + 1);
-      pending = [];
-    };
-    for (const r of rows) {
-      if (r instanceof Rendered) {
-        jsonBuf += (first ? "\n" : ",\n") + r.json;
-        toText();
-        csvBuf += r.csv + "\n";
-      } else {
-        jsonBuf += (first ? "\n" : ",\n") + JSON.stringify(r);
-        const c = csvRow(r);
-        if (Array.isArray(c.rows)) pending.push(...(c.rows as Row[]));
-        else pending.push(c);
-        if (pending.length >= 2000) toText();
-      }
+    fill((j, c) => {
+      json.add(first ? "\n" + j : ",\n" + j);
+      csv.add(c);
       first = false;
-      if (jsonBuf.length > 1 << 20) {
-        fs.writeSync(json, jsonBuf);
-        jsonBuf = "";
-      }
-      if (csvBuf.length > 1 << 20) {
-        fs.writeSync(csv, csvBuf);
-        csvBuf = "";
-      }
-    }
-    fs.writeSync(json, jsonBuf + (first ? "]\n" : "\n]\n"));
-    toText();
-    fs.writeSync(csv, csvBuf);
+    });
+    json.add(first ? "]\n" : "\n]\n");
+    json.flush();
+    csv.flush();
   } finally {
-    fs.closeSync(json);
-    fs.closeSync(csv);
+    json.close();
+    csv.close();
   }
   return [csvFile, jsonFile];
+}
+
+/**
+ * A file written through a 1 MB buffer. Each piece of text is encoded into the buffer as it comes: cheaper than
+ * joining the pieces into one long string first (which V8 keeps as a tree of pieces and flattens on writing).
+ */
+class ChunkedFile {
+  private readonly fd: number;
+  private readonly buf = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  constructor(file: string) {
+    this.fd = fs.openSync(file, "w");
+  }
+  add(s: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.used + s.length * 3 > this.buf.length) {
+      this.flush();
+      if (s.length * 3 > this.buf.length) {
+        fs.writeSync(this.fd, s);
+        return;
+      }
+    }
+    this.used += this.buf.write(s, this.used);
+  }
+  flush(): void {
+    let at = 0;
+    while (at < this.used) at += fs.writeSync(this.fd, this.buf, at, this.used - at);
+    this.used = 0;
+  }
+  close(): void {
+    fs.closeSync(this.fd);
+  }
 }

@@ -22,12 +22,38 @@ export function cellText(v: unknown): string {
 
 /** RFC 4180 CSV with a header row; fields with commas, quotes or newlines are quoted. */
 export function toCsv(rows: Row[], columns = columnsOf(rows)): string {
-  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  // A leading = + - @ would run as a formula in a spreadsheet: prefix a quote (OWASP CSV injection advice).
-  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s);
-  const lines = [columns.map(q).join(",")];
-  for (const r of rows) lines.push(columns.map((c) => q(safe(cellText(r[c])))).join(","));
+  const lines = [columns.map(csvQuote).join(",")];
+  for (const r of rows) lines.push(columns.map((c) => csvFieldSlow(r[c])).join(","));
   return lines.join("\n") + "\n";
+}
+
+/** A field quoted for CSV when it holds a comma, quote or line break. */
+function csvQuote(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * A value as toCsv writes it in a cell: cellText, guarded against spreadsheet formulas, quoted when needed.
+ * For writers that build CSV lines themselves (analyze's tables) and must match toCsv byte for byte.
+ */
+export function csvField(v: unknown): string {
+  // Fast paths for the common cells, with the results of the general path below: a finite number's text is digits,
+  // ".", "e", "+" and a leading "-" before a digit (never guarded, never quoted); a string that does not start with a
+  // guarded character needs only the quoting test.
+  if (typeof v === "string") {
+    const c = v.charCodeAt(0);
+    if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return csvQuote(v);
+  } else if (typeof v === "number") {
+    if (Number.isFinite(v)) return cellText(v);
+  } else if (v === null || v === undefined) return "";
+  return csvFieldSlow(v);
+}
+
+/** csvField in full: any value. */
+function csvFieldSlow(v: unknown): string {
+  const s = cellText(v);
+  // A leading = + - @ would run as a formula in a spreadsheet: prefix a quote (OWASP CSV injection advice).
+  return csvQuote(/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s);
 }
 
 /** A fixed-width text table for the terminal; long cells are cut to `maxWidth` characters. */

@@ -1,7 +1,8 @@
 // Tables as CSV, escaped HTML and a download link whose CSV decodes back to the rows.
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellText, columnsOf, csvLinkHtml, tableHtml, toCsv, toTextTable } from "../lib/table.js";
+import { cellText, columnsOf, csvField, csvLinkHtml, tableHtml, toCsv, toTextTable } from "../lib/table.js";
 import { AWKWARD, csvOfLink } from "./awkward.js";
 
 describe("toCsv", () => {
@@ -23,6 +24,24 @@ describe("toCsv", () => {
   it("joins arrays with '; ' and writes objects as JSON", () => {
     expect(cellText(["x", "y"])).toBe("x; y");
     expect(cellText({ k: 1 })).toBe('{"k":1}');
+  });
+});
+
+describe("csvField", () => {
+  // analyze builds its CSV lines from csvField: each cell must be exactly what toCsv writes.
+  const viaToCsv = (v: unknown) => toCsv([{ v }], ["v"]).slice(2, -1);
+  it("writes a cell as toCsv does, fast paths included", () => {
+    const tricky: unknown[] = [
+      "", "plain", "a,b", 'say "hi"', "two\nlines", "cr\r", "=SUM(A1)", "+1", "-5", "-x", "- 5", "@me", "\tx", "\rx", "'=x",
+      "Хорев — «цитата»", "🎉", 0, -0, 5, -5, 1.23456, -0.0004, 1e21, -1e21, 1e-7, NaN, Infinity, -Infinity,
+      null, undefined, true, false, [], ["a", "=b"], ["x,y", 2], { k: "v" }, ...AWKWARD.flatMap((r) => Object.values(r)),
+    ];
+    for (const v of tricky) expect(csvField(v), String(v)).toBe(viaToCsv(v));
+  });
+  it("agrees with toCsv on any string or number", () => {
+    const ch = fc.constantFrom(..."a1=+-@\t\r\n,\"' .é€".split(""), "𝐀");
+    const text = fc.array(ch, { maxLength: 8 }).map((a) => a.join(""));
+    fc.assert(fc.property(fc.oneof(text, fc.double(), fc.integer()), (v) => csvField(v) === viaToCsv(v)), { numRuns: 2000 });
   });
 });
 
