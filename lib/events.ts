@@ -87,28 +87,60 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
   const own = evidence.map((e) => e.best);
   const sets = inputs ? inputs.map((x) => x.shingles) : articles.map((a) => shingleHashes(a, shingle));
   const uf = new UnionFind(articles.length);
-  const order = own.map((d) => (d ? days(d) : Number.MAX_SAFE_INTEGER));
+  // Days since 1970 of each date, computed once per distinct date (most articles share their dates with others).
+  const dayNumbers = new Map<string, number>();
+  const dayOf = (date: string): number => {
+    let n = dayNumbers.get(date);
+    if (n === undefined) dayNumbers.set(date, (n = days(date)));
+    return n;
+  };
+  const order = own.map((d) => (d ? dayOf(d) : Number.MAX_SAFE_INTEGER));
   // Every candidate pair is checked as candidatePairs would list it, but a pair already joined through others is
-  // skipped (joining it again changes nothing), and the containment of two shingle sets is computed once however
-  // many copies of each there are: the groups are the same, and a story copied into every band's bucket costs one
-  // pass per bucket instead of one check per pair and band.
+  // skipped (joining it again changes nothing: the groups are the connected pairs, whatever the order), and the
+  // containment of two shingle sets is computed once however many copies of each there are.
   const same = sameSets(sets);
   const known = new Map<number, number>();
-  const consider = (i: number, j: number) => {
-    if (uf.find(i) === uf.find(j)) return;
-    const [a, b] = same.id[i] < same.id[j] ? [same.id[i], same.id[j]] : [same.id[j], same.id[i]];
-    const key = a * same.count + b;
+  const containmentOf = (i: number, j: number): number => {
+    const a = same.id[i], b = same.id[j];
+    const key = a < b ? a * same.count + b : b * same.count + a;
     let c = known.get(key);
     if (c === undefined) known.set(key, (c = containment(sets[i], sets[j])));
+    return c;
+  };
+  const joins = (c: number, i: number, j: number): boolean => {
     const gap = own[i] && own[j] ? Math.abs(order[i] - order[j]) : 0;
-    if (c >= (gap <= windowDays ? near : copy)) uf.union(i, j);
+    return c >= (gap <= windowDays ? near : copy);
+  };
+  const consider = (i: number, j: number) => {
+    if (uf.find(i) !== uf.find(j) && joins(containmentOf(i, j), i, j)) uf.union(i, j);
+  };
+  // All pairs of a bucket, with copies (identical shingle sets) taken together: a story copied into every band's
+  // bucket costs one check per band instead of one per pair of copies. Copies contain each other wholly, so they
+  // join whatever their dates; two groups of copies join when one pair of them does.
+  const [lo, hi] = [Math.min(near, copy), Math.max(near, copy)];
+  const considerAll = (docs: number[]) => {
+    const copies: number[][] = [];
+    for (const d of docs) {
+      const g = copies.find((g) => same.id[g[0]] === same.id[d]);
+      if (g) g.push(d);
+      else copies.push([d]);
+    }
+    for (const g of copies) for (let x = 1; x < g.length; x++) uf.union(g[0], g[x]);
+    for (let x = 0; x < copies.length; x++) {
+      for (let y = x + 1; y < copies.length; y++) {
+        const [g, h] = [copies[x], copies[y]];
+        if (uf.find(g[0]) === uf.find(h[0])) continue;
+        const c = containmentOf(g[0], h[0]);
+        if (c >= hi) uf.union(g[0], h[0]);
+        else if (c >= lo) pairs: for (const i of g) for (const j of h) if (joins(c, i, j)) { uf.union(i, j); break pairs; }
+      }
+    }
   };
   const signatures = inputs ? inputs.map((x) => x.signature) : undefined;
   forEachBucket(sets, hashes, signatures, (docs) => {
     if (docs.length <= maxBucket) {
       const root = uf.find(docs[0]);
-      if (docs.every((d) => uf.find(d) === root)) return;
-      for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) consider(docs[x], docs[y]);
+      if (!docs.every((d) => uf.find(d) === root)) considerAll(docs);
     } else {
       const sorted = byOrder(docs, order);
       for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) consider(sorted[x], sorted[y]);
@@ -138,8 +170,8 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
         a.dateSource = "event";
         const w = `no date of its own; dated ${date} from the event it reports (${event})`;
         if (!a.warnings.includes(w)) a.warnings.push(w);
-      } else if (Math.abs(days(evidence[i].articleDate!) - days(date)) > windowDays) {
-        const w = `date ${evidence[i].articleDate} (${a.dateSource}) is ${Math.abs(days(evidence[i].articleDate!) - days(date))} days from ${date}, the date of the event it reports (${event}); kept`;
+      } else if (Math.abs(dayOf(evidence[i].articleDate!) - dayOf(date)) > windowDays) {
+        const w = `date ${evidence[i].articleDate} (${a.dateSource}) is ${Math.abs(dayOf(evidence[i].articleDate!) - dayOf(date))} days from ${date}, the date of the event it reports (${event}); kept`;
         if (!a.warnings.includes(w)) a.warnings.push(w);
       }
     }
@@ -500,8 +532,9 @@ function minHashSimd(): ((set: Uint32Array, seeds: Uint32Array) => Uint32Array) 
 
 /**
  * Call `visit` with each LSH bucket of two or more documents: per hash function (a band of one row), the documents
- * sharing their least hash, in document order. Documents without shingles are in none. One band at a time, grouped
- * by sorting (least hash, document), so no map of every bucket is kept.
+ * sharing their least hash, in document order (in one array reused for every bucket: copy it to keep it).
+ * Documents without shingles are in none. One band at a time, grouped by sorting (least hash, document), so no map
+ * of every bucket is kept.
  */
 function forEachBucket(sets: Uint32Array[], hashes: number, signatures: Uint32Array[] | undefined, visit: (docs: number[]) => void): void {
   const docs: number[] = [];
@@ -513,42 +546,86 @@ function forEachBucket(sets: Uint32Array[], hashes: number, signatures: Uint32Ar
   });
   // Per band, the documents sorted by (least hash, document): an LSD radix sort of the 32-bit values in three
   // passes of 11 bits, stable, so documents with one value stay in document order. (Sorting 2^21-scaled doubles
-  // with Float64Array.sort gave the same order and was most of this function's time.)
+  // with Float64Array.sort gave the same order and was most of this function's time.) The signatures are first
+  // copied into one array, then 16 bands at a time out to band-major rows: reading one value per signature and
+  // band from thousands of small arrays spread over the heap missed the cache on nearly every read.
   const n = docs.length;
-  let keys = new Uint32Array(n), idx = new Uint32Array(n), keys2 = new Uint32Array(n), idx2 = new Uint32Array(n);
-  const count = new Uint32Array(2048);
-  for (let k = 0; k < hashes; k++) {
+  const flat = new Uint32Array(n * hashes);
+  for (let x = 0; x < n; x++) flat.set(sigs[x], x * hashes);
+  const scratch = radixScratch(n);
+  const BLOCK = 16;
+  const block = new Uint32Array(BLOCK * n);
+  // One array for every bucket: visit must not keep it.
+  const bucket: number[] = [];
+  for (let k0 = 0; k0 < hashes; k0 += BLOCK) {
+    const width = Math.min(BLOCK, hashes - k0);
     for (let x = 0; x < n; x++) {
-      keys[x] = sigs[x][k];
-      idx[x] = x;
+      const from = x * hashes + k0;
+      for (let b = 0; b < width; b++) block[b * n + x] = flat[from + b];
     }
-    for (let shift = 0; shift < 32; shift += 11) {
-      count.fill(0);
-      for (let x = 0; x < n; x++) count[(keys[x] >>> shift) & 2047]++;
-      for (let b = 0, sum = 0; b < 2048; b++) {
-        const c = count[b];
-        count[b] = sum;
-        sum += c;
+    for (let b = 0; b < width; b++) {
+      const { keys, idx } = radixSort(block.subarray(b * n, (b + 1) * n), scratch);
+      for (let x = 0; x < n; ) {
+        const min = keys[x];
+        let y = x + 1;
+        while (y < n && keys[y] === min) y++;
+        if (y - x >= 2) {
+          bucket.length = 0;
+          for (let z = x; z < y; z++) bucket.push(docs[idx[z]]);
+          visit(bucket);
+        }
+        x = y;
       }
-      for (let x = 0; x < n; x++) {
-        const p = count[(keys[x] >>> shift) & 2047]++;
-        keys2[p] = keys[x];
-        idx2[p] = idx[x];
-      }
-      [keys, keys2, idx, idx2] = [keys2, keys, idx2, idx];
-    }
-    for (let x = 0; x < n; ) {
-      const min = keys[x];
-      let y = x + 1;
-      while (y < n && keys[y] === min) y++;
-      if (y - x >= 2) {
-        const bucket: number[] = [];
-        for (let z = x; z < y; z++) bucket.push(docs[idx[z]]);
-        visit(bucket);
-      }
-      x = y;
     }
   }
+}
+
+type RadixScratch = { keys: Uint32Array; idx: Uint32Array; keys2: Uint32Array; idx2: Uint32Array; count: Uint32Array };
+
+function radixScratch(n: number): RadixScratch {
+  return { keys: new Uint32Array(n), idx: new Uint32Array(n), keys2: new Uint32Array(n), idx2: new Uint32Array(n), count: new Uint32Array(3 * 2048) };
+}
+
+/**
+ * The values sorted, with their positions, stable: LSD radix in three passes of 11 bits (the three histograms
+ * counted in one read). The result lives in the scratch arrays, until the next call.
+ */
+function radixSort(values: Uint32Array, s: RadixScratch): { keys: Uint32Array; idx: Uint32Array } {
+  const { keys, idx, keys2, idx2, count } = s;
+  const n = values.length;
+  count.fill(0);
+  for (let x = 0; x < n; x++) {
+    const v = values[x];
+    count[v & 2047]++;
+    count[2048 + ((v >>> 11) & 2047)]++;
+    count[4096 + (v >>> 22)]++;
+  }
+  for (let d = 0; d < 3 * 2048; d += 2048) {
+    for (let b = d, sum = 0; b < d + 2048; b++) {
+      const c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+  }
+  for (let x = 0; x < n; x++) {
+    const v = values[x];
+    const p = count[v & 2047]++;
+    keys2[p] = v;
+    idx2[p] = x;
+  }
+  for (let x = 0; x < n; x++) {
+    const v = keys2[x];
+    const p = count[2048 + ((v >>> 11) & 2047)]++;
+    keys[p] = v;
+    idx[p] = idx2[x];
+  }
+  for (let x = 0; x < n; x++) {
+    const v = keys[x];
+    const p = count[4096 + (v >>> 22)]++;
+    keys2[p] = v;
+    idx2[p] = idx[x];
+  }
+  return { keys: keys2, idx: idx2 };
 }
 
 class UnionFind {
