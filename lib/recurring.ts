@@ -101,14 +101,41 @@ export function compatibleWhat(a: string, b: string): boolean {
   return false;
 }
 
-type Dates = Map<string, string | null>;
+/** What grouping needs of a `what`: its content stems and head stem. */
+interface WhatInfo {
+  stems: Set<string>;
+  head: string;
+  /** The `what` in lower case: identical phrases up to case are one node of the grouping. */
+  lower: string;
+}
 
-const byDate = (dates: Dates) => (x: string, y: string) => {
-  const dx = dates.get(x) ?? null;
-  const dy = dates.get(y) ?? null;
-  if (dx !== dy) return dx === null ? 1 : dy === null ? -1 : dx < dy ? -1 : 1;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/**
+ * The WhatInfo of each distinct `what` met in one call of figureGroups or figureDrift: the same phrases come back
+ * in many mentions and pairs, and tokenising and stemming them again was most of the grouping's time.
+ */
+class WhatInfos {
+  private readonly known = new Map<string, WhatInfo>();
+  of(what: string): WhatInfo {
+    let info = this.known.get(what);
+    if (!info) {
+      info = { stems: stemsOf(what), head: headOf(what), lower: what.toLowerCase() };
+      this.known.set(what, info);
+    }
+    return info;
+  }
+}
+
+/** isSpecific from a WhatInfo. */
+const specific = (w: WhatInfo) => w.stems.size > 0 && w.head !== "";
+
+/** compatibleWhat from the two WhatInfos. */
+function compatible(a: WhatInfo, b: WhatInfo): boolean {
+  if (!specific(a) || !specific(b)) return true;
+  for (const s of a.stems) if (b.stems.has(s)) return true;
+  return false;
+}
+
+type Dates = Map<string, string | null>;
 
 /**
  * Group quantity mentions (percent, money, count, duration) that state the same figure; dates and ordinals are left out.
@@ -126,24 +153,32 @@ export function figureGroups(figures: FigureMention[], articles: Article[] = [])
     if (b) b.push(f);
     else buckets.set(key, [f]);
   }
+  // Each article's place in date order (undated last, then by id): sorting mentions then compares numbers.
+  const ids = new Set<string>();
+  for (const b of buckets.values()) for (const f of b) ids.add(f.article);
+  const dated = Array.from(ids, (id) => ({ id, date: dates.get(id) ?? null }));
+  dated.sort((x, y) => cmpDate(x.date, y.date) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const rank = new Map(dated.map((d, i) => [d.id, i]));
   const groups: FigureGroup[] = [];
+  const infos = new WhatInfos();
   for (const bucket of buckets.values()) {
     // union-find over the distinct specific `what`s (identical ones are one node), joining compatible ones;
     // mentions that name nothing specific join the single group of their value, or stay a group of their own,
     // so that a bare "two" never chains "two games" to "two goals"
     const keys = new Map<string, number>();
     const node = bucket.map((f) => {
-      if (!isSpecific(f.what)) return -1;
-      const k = f.what.toLowerCase();
+      const info = infos.of(f.what);
+      if (!specific(info)) return -1;
+      const k = info.lower;
       if (!keys.has(k)) keys.set(k, keys.size);
       return keys.get(k)!;
     });
-    const whats = Array.from(keys.keys());
+    const whats = Array.from(keys.keys(), (w) => infos.of(w));
     const parent = whats.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
     for (let i = 0; i < whats.length; i++) {
       for (let j = i + 1; j < whats.length; j++) {
-        if (find(i) !== find(j) && compatibleWhat(whats[i], whats[j])) parent[find(j)] = find(i);
+        if (find(i) !== find(j) && compatible(whats[i], whats[j])) parent[find(j)] = find(i);
       }
     }
     const roots = new Set(whats.map((_, i) => find(i)));
@@ -155,7 +190,7 @@ export function figureGroups(figures: FigureMention[], articles: Article[] = [])
       if (s) s.push(bucket[i]);
       else sets.set(r, [bucket[i]]);
     }
-    for (const mentions of sets.values()) groups.push(makeGroup(mentions, dates, order));
+    for (const mentions of sets.values()) groups.push(makeGroup(mentions, dates, rank, order, infos));
   }
   groups.sort((a, b) => b.articles.length - a.articles.length || cmpDate(a.first, b.first) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
     || a.value - b.value || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
@@ -180,8 +215,9 @@ export function recurringFigures(figures: FigureMention[], articles: Article[] =
  */
 export function figureDrift(figures: FigureMention[], articles: Article[] = [], groups = figureGroups(figures, articles)): FigureDrift[] {
   const claims = new Map<string, FigureGroup[]>();
+  const infos = new WhatInfos();
   for (const g of groups) {
-    const head = headOf(g.what);
+    const head = infos.of(g.what).head;
     if (!head) continue;
     const key = `${g.kind}|${g.kind === "money" ? "" : g.unit}|${head}`;
     const c = claims.get(key);
@@ -194,7 +230,7 @@ export function figureDrift(figures: FigureMention[], articles: Article[] = [], 
     // a pair drifts: different values, disjoint articles, different first dates, and a subject of two or more
     // shared words ("financial and military aid" / "European military and financial aid"), since one shared
     // noun ("22 people", "60 people") is as often two different events as one changed claim
-    const stems = groups.map((g) => stemsOf(g.what));
+    const stems = groups.map((g) => infos.of(g.what).stems);
     const inDrift = new Set<number>();
     for (let i = 0; i < groups.length; i++) {
       for (let j = i + 1; j < groups.length; j++) {
@@ -225,14 +261,20 @@ export function figureDrift(figures: FigureMention[], articles: Article[] = [], 
   return out;
 }
 
-function makeGroup(mentions: FigureMention[], dates: Dates, order: Map<string, number>): FigureGroup {
-  const cmp = byDate(dates);
-  mentions.sort((a, b) => cmp(a.article, b.article) || (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0) || a.start - b.start);
-  const ids = Array.from(new Set(mentions.map((m) => m.article))).sort(cmp);
+/** A group of mentions, sorted in place: earliest article first (`rank`), then file order, then place in the text. */
+function makeGroup(mentions: FigureMention[], dates: Dates, rank: Map<string, number>, order: Map<string, number>, infos: WhatInfos): FigureGroup {
+  const keyed = mentions.map((m) => ({ m, rank: rank.get(m.article)!, order: order.get(m.article) ?? 0 }));
+  keyed.sort((a, b) => a.rank - b.rank || a.order - b.order || a.m.start - b.m.start);
+  // The articles in date order: the sorted mentions' articles, each once (one article's mentions are adjacent).
+  const ids: string[] = [];
+  keyed.forEach((k, i) => {
+    mentions[i] = k.m;
+    if (ids[ids.length - 1] !== k.m.article) ids.push(k.m.article);
+  });
   const f = mentions[0];
   // the most common specific `what`; ties go to the earliest mention
   const counts = new Map<string, number>();
-  for (const m of mentions) if (m.what && headOf(m.what)) counts.set(m.what, (counts.get(m.what) ?? 0) + 1);
+  for (const m of mentions) if (m.what && infos.of(m.what).head) counts.set(m.what, (counts.get(m.what) ?? 0) + 1);
   let what = "";
   let best = 0;
   for (const m of mentions) {
