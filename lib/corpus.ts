@@ -67,7 +67,11 @@ export function corpusFiles(folderOrFiles: string | string[]): { files: Array<{ 
       continue;
     }
     const base = isDir ? root : path.dirname(root);
-    const rel = (abs: string) => path.relative(base, abs).split(path.sep).join("/") || path.basename(abs);
+    // The walk joins names onto the root (path.join, so normalised): under a folder, a path's name relative to
+    // `base` is what follows `base/`, found without resolving both paths against the working directory.
+    const prefix = isDir ? path.join(base, path.sep) : null;
+    const rel = (abs: string) => (prefix && abs.length > prefix.length && abs.startsWith(prefix) ? abs.slice(prefix.length) : path.relative(base, abs))
+      .split(path.sep).join("/") || path.basename(abs);
     const walked = walkFiles(root, rel);
     problems.push(...walked.problems);
     for (const abs of walked.files) files.push({ abs, rel: rel(abs) });

@@ -18,6 +18,7 @@ export interface Walked {
 export function walkFiles(root: string, rel: (abs: string) => string): Walked {
   const files: string[] = [];
   const problems: Problem[] = [];
+  // Real path → the path it was first listed under (the root folder: ""), for the "already read" problems.
   const seenDirs = new Map<string, string>();
   const seenFiles = new Map<string, string>();
   const links: string[] = [];
@@ -39,44 +40,57 @@ export function walkFiles(root: string, rel: (abs: string) => string): Walked {
       problem(abs, broken ? "broken link (its target does not exist)" : `unreadable (${errorText(e)})`);
       return;
     }
-    if (!isRoot && path.basename(abs).startsWith(".")) {
-      // Editors and operating systems leave these (.DS_Store, .ipynb_checkpoints, .git): listed, not read.
-      problem(abs, st.isDirectory() ? "hidden folder (skipped)" : "hidden file (skipped)");
-      return;
-    }
     let real: string;
+    if (!isRoot && isHidden(abs, st.isDirectory())) return;
     try {
       real = fs.realpathSync(abs);
     } catch (e) {
       problem(abs, `unreadable (${errorText(e)})`);
       return;
     }
-    if (st.isDirectory()) {
-      const first = seenDirs.get(real);
-      if (first !== undefined) {
-        problem(abs, `link to a folder already read (${first || "."}); skipped so the walk ends`);
-        return;
-      }
-      seenDirs.set(real, isRoot ? "" : rel(abs));
-      let names: string[];
-      try {
-        names = fs.readdirSync(abs).sort();
-      } catch (e) {
-        problem(abs, `unreadable folder (${errorText(e)})`);
-        return;
-      }
-      for (const n of names) visit(path.join(abs, n), false, false);
-    } else if (st.isFile()) {
-      const first = seenFiles.get(real);
-      if (first !== undefined) {
-        problem(abs, `same file as ${first} (a link; skipped)`);
-        return;
-      }
-      seenFiles.set(real, rel(abs));
-      files.push(abs);
-    } else {
-      problem(abs, "not a regular file (skipped)");
+    if (st.isDirectory()) enter(abs, real, isRoot);
+    else if (st.isFile()) add(abs, real);
+    else problem(abs, "not a regular file (skipped)");
+  };
+  const isHidden = (abs: string, isDir: boolean): boolean => {
+    if (!path.basename(abs).startsWith(".")) return false;
+    // Editors and operating systems leave these (.DS_Store, .ipynb_checkpoints, .git): listed, not read.
+    problem(abs, isDir ? "hidden folder (skipped)" : "hidden file (skipped)");
+    return true;
+  };
+  const enter = (abs: string, real: string, isRoot: boolean): void => {
+    const first = seenDirs.get(real);
+    if (first !== undefined) {
+      problem(abs, `link to a folder already read (${first ? rel(first) : "."}); skipped so the walk ends`);
+      return;
     }
+    seenDirs.set(real, isRoot ? "" : abs);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      problem(abs, `unreadable folder (${errorText(e)})`);
+      return;
+    }
+    for (const d of entries) {
+      const child = path.join(abs, d.name);
+      // A plain file or folder is what its entry says, and its real path is its name in this folder's real path:
+      // no lstat or realpath for it. Links and entries of unknown type take the long way.
+      if (d.isFile() || d.isDirectory()) {
+        if (isHidden(child, d.isDirectory())) continue;
+        if (d.isDirectory()) enter(child, path.join(real, d.name), false);
+        else add(child, path.join(real, d.name));
+      } else visit(child, false, false);
+    }
+  };
+  const add = (abs: string, real: string): void => {
+    const first = seenFiles.get(real);
+    if (first !== undefined) {
+      problem(abs, `same file as ${rel(first)} (a link; skipped)`);
+      return;
+    }
+    seenFiles.set(real, abs);
+    files.push(abs);
   };
   visit(root, true, false);
   // Links found while following links join the queue; each folder is entered once, so the queue empties.

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { countWords, DEFAULT_MAX_BYTES, loadArticles, loadFile, titleFrom } from "../lib/corpus.js";
+import { corpusFiles, countWords, DEFAULT_MAX_BYTES, loadArticles, loadFile, titleFrom } from "../lib/corpus.js";
 import { articlesFrame } from "../lib/frame.js";
 import type { LoadResult } from "../lib/types.js";
 import { folderWith, removeTempDirs } from "./tmpdir.js";
@@ -172,6 +172,20 @@ describe("nothing lost: each problem case", () => {
       { file: "self.txt", reason: "unreadable (too many levels of symbolic links)" },
       { file: "sub/up", reason: "link to a folder already read (.); skipped so the walk ends" },
     ]);
+  });
+
+  it("names files the same however the folder is written (the prefix cut agrees with path.relative)", () => {
+    const dir = folderWith({ "a.txt": "A.", "sub/b.txt": "B.", "sub/deeper/c.txt": "C." });
+    fs.symlinkSync("sub", path.join(dir, "link"));
+    const names = (root: string) => corpusFiles(root).files.map((f) => f.rel);
+    const expected = ["a.txt", "sub/b.txt", "sub/deeper/c.txt"];
+    for (const root of [dir, `${dir}/`, `${dir}//`, path.join(dir, "sub", ".."), path.relative(process.cwd(), dir), `./${path.relative(process.cwd(), dir)}`]) {
+      expect(names(root), root).toEqual(expected);
+    }
+    expect(names(path.join(dir, "sub"))).toEqual(["b.txt", "deeper/c.txt"]);
+    expect(names(path.join(dir, "link"))).toEqual(["b.txt", "deeper/c.txt"]);
+    expect(names(path.join(dir, "sub", "b.txt"))).toEqual(["b.txt"]);
+    expect(names(`${dir}/./sub//b.txt`)).toEqual(["b.txt"]);
   });
 
   it("lists a named pipe as not a regular file (and does not block reading it)", () => {
