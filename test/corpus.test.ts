@@ -298,3 +298,12 @@ describe("countWords and titleFrom read only what they need", () => {
     expect(titleFrom("")).toBe("");
   });
 });
+
+describe("article text is kept exactly", () => {
+  it("keeps every character of the body, lone surrogates and astral letters included", () => {
+    const body = "Envoy’s line: “no ceasefire” — 𝐀 é \ud800 end";
+    const dir = folderWith({ "a.json": JSON.stringify({ title: "t", date: "2025-02-25", text: body }), "b.txt": "date 2025-02-25\nEnvoy’s line: “no ceasefire” — é end\n" });
+    const { articles } = loadArticles(dir);
+    expect(articles.map((a) => a.text)).toEqual([body, "Envoy’s line: “no ceasefire” — é end"]);
+  });
+});
