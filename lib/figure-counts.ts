@@ -13,6 +13,24 @@ import { NUMBER_START_WORDS, prevSolid, readNumber, scaleBy, skipGap, type Numbe
 // The words (lower case) a reader can start at: numbers and ordinals, months, money prefixes, "percent of 10".
 const FIGURE_START_WORDS = new Set([...NUMBER_START_WORDS, ...MONTHS.keys(), ...MONEY_START_WORDS, "percent", "percents", "per"]);
 
+// The shapes of those words — first letter, last letter, length — for a word of ASCII letters: "the", "of",
+// "said" have no start word's shape and are answered from this table, without hashing them for the set.
+const MAX_SHAPE_LENGTH = 15;
+const shapeOf = (w: string): number => {
+  const n = w.length;
+  const a = w.charCodeAt(0) - 97;
+  const b = w.charCodeAt(n - 1) - 97;
+  return n > MAX_SHAPE_LENGTH || a < 0 || a > 25 || b < 0 || b > 25 ? -1 : (a * 26 + b) * (MAX_SHAPE_LENGTH + 1) + n;
+};
+const START_SHAPES = new Uint8Array(26 * 26 * (MAX_SHAPE_LENGTH + 1));
+for (const w of FIGURE_START_WORDS) if (shapeOf(w) >= 0) START_SHAPES[shapeOf(w)] = 1;
+
+/** Is this lower-case word one a reader can start at? */
+function isStartWord(w: string): boolean {
+  const shape = shapeOf(w);
+  return (shape < 0 || START_SHAPES[shape] === 1) && FIGURE_START_WORDS.has(w);
+}
+
 /**
  * Could a figure start at token i? Most tokens of a text are words no reader starts at: this answers false for
  * them from one lookup, so the readers run only where one could succeed. False means every reader in
@@ -21,7 +39,7 @@ const FIGURE_START_WORDS = new Set([...NUMBER_START_WORDS, ...MONTHS.keys(), ...
 export function mayStartFigure(toks: Token[], i: number): boolean {
   const t = toks[i];
   if (t.type === "num") return true;
-  if (t.type === "word") return FIGURE_START_WORDS.has(t.lower);
+  if (t.type === "word") return isStartWord(t.lower);
   if (t.type !== "punct") return false;
   // a sign ("-5", "−5"), a leading point (".08") or a currency sign
   return t.text === "-" || t.text === "−" || (t.text === "." && toks[i + 1]?.type === "num") || mayStartMoney(t);

@@ -83,7 +83,7 @@ export function figuresInText(text: string, article = ""): FigureMention[] {
   let u = 0;
   for (let i = 0; i < ctx.toks.length;) {
     const t = ctx.toks[i];
-    if (!mayStartFigure(ctx.toks, i)) { i++; continue; }
+    if (t.type === "space" || !mayStartFigure(ctx.toks, i)) { i++; continue; }
     while (u < urls.length && urls[u][1] <= t.start) u++;
     if (u < urls.length && urls[u][0] <= t.start) { i++; continue; }
     const next = readFigure(ctx, i);
