@@ -10,6 +10,7 @@ import { mayStartFigure } from "../lib/figure-counts.js";
 import { readDate } from "../lib/figure-dates.js";
 import { readMoney } from "../lib/figure-money.js";
 import { readReversePercent } from "../lib/figure-units.js";
+import { sentenceSpans } from "../lib/figure-sentences.js";
 import { qualifierBefore } from "../lib/figure-what.js";
 import { readNumber, readOrdinal, tokenize } from "../lib/numbers.js";
 
@@ -105,5 +106,51 @@ describe("qualifierBefore", () => {
     expect(q("the 5")).toBe("");
     expect(q("over\n5")).toBe("");
     expect(q("5")).toBe("");
+  });
+});
+
+// sentenceSpans as first written, with a regex for every character test.
+function sentenceSpansByRegex(text: string): Array<[number, number]> {
+  const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rs", "approx", "vs", "prof", "sen", "rep", "gov", "jr", "sr", "inc", "ltd", "co", "corp"]);
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  const close = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push([s, e]);
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") { close(i); continue; }
+    if (c !== "." && c !== "!" && c !== "?") continue;
+    let j = i + 1;
+    while (j < text.length && "\"”’')]".includes(text[j])) j++;
+    if (j < text.length && !/[ \t\u00a0]/.test(text[j])) continue;
+    let k = j;
+    while (k < text.length && /[ \t\u00a0]/.test(text[k])) k++;
+    if (k < text.length && !/[\p{Lu}\p{N}"“‘(\n]/u.test(text[k])) continue;
+    if (c === ".") {
+      let w = i;
+      while (w > 0 && i - w < 12 && /[\p{L}]/u.test(text[w - 1])) w--;
+      const word = text.slice(w, i);
+      if (/^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) continue;
+    }
+    close(j);
+  }
+  close(text.length);
+  return out;
+}
+
+describe("sentenceSpans", () => {
+  it("equals its regex-per-character definition", () => {
+    const units = ["a", "B", "É", "é", "𝐀", "Σ", "1", "٣", "½", ".", "!", "?", "\n", " ", "\t", "\u00a0", "\u2009", "\"", "”", "’", "'", ")", "]", "“", "‘", "(", "Mr", "U", "St", "x"];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((a) => a.join("")), (text) => {
+      expect(sentenceSpans(text)).toEqual(sentenceSpansByRegex(text));
+    }), { numRuns: 3000 });
+    const { articles } = loadArticles("data/articles");
+    for (const a of articles) expect(sentenceSpans(a.text)).toEqual(sentenceSpansByRegex(a.text));
   });
 });
