@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Article, Problem } from "./types.js";
-import { corpusFiles, DEFAULT_MAX_BYTES, loadFile, loadOutletsSafely, uniqueIds } from "./corpus.js";
+import { corpusFiles, countWords, DEFAULT_MAX_BYTES, loadFile, loadOutletsSafely, uniqueIds } from "./corpus.js";
 import type { OutletAliases } from "./outlets.js";
 import { countThemes, loadThemes, matchesText, type Theme, type ThemeCount } from "./themes.js";
 import { extractFigures, type FigureMention } from "./figures.js";
@@ -137,8 +137,10 @@ export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[
       lap("figures");
       const event = eventInput(article);
       lap("events");
-      // A copy travels on: the tokens cached on `article` go with it, here as in a worker.
-      articles.push({ article: { ...article }, themeHits, figures, event });
+      // A copy travels on without its text (the tokens cached on `article` stay behind with it): only the shift
+      // needs texts, of a few events, and reads those files again (textsFor) rather than have every text copied
+      // to the main thread and kept there.
+      articles.push({ article: { ...article, text: "" }, themeHits, figures, event });
     }
     out.push({ index: job.index, articles, problems: loaded.problems });
   }
@@ -208,12 +210,14 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
 
   // Assemble in file order, as loadArticles does, then make ids unique and point the results at the new ids.
   const loaded: Article[] = [];
+  const origins: Origin[] = [];
   const hitsOf: ThemeCount[][] = [];
   const figuresOf: FigureMention[][] = [];
   const inputs: EventInput[] = [];
   for (const f of results) {
-    for (const a of f.articles) {
+    for (const [record, a] of f.articles.entries()) {
       loaded.push(a.article);
+      origins.push({ job: jobs[f.index], record });
       hitsOf.push(a.themeHits);
       figuresOf.push(a.figures);
       inputs.push(a.event);
@@ -250,6 +254,7 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
 
   const { periods, note } = periodsOrNote(events);
   if (periods) onPhase?.(`comparing ${periods[0].label} with ${periods[1].label}`);
+  if (periods) problems.push(...textsFor(evented, origins, periods, setup));
   const shifted = periods ? periodShift(evented, events, periods, themes) : { keyness: [], themeShift: [] };
   lap("shift");
 
@@ -258,6 +263,34 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
     return rest;
   });
   return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers };
+}
+
+/** Where an article was read: its file, and which of the file's articles it is. */
+interface Origin {
+  job: FileJob;
+  record: number;
+}
+
+/**
+ * Put back the texts of the articles in the periods' events, read again from their files (each file once).
+ * A text that is no longer what was analysed (the file changed meanwhile) is left out of the shift, as a problem.
+ */
+function textsFor(articles: EventArticle[], origins: Origin[], periods: [Period, Period], setup: WorkerSetup): Problem[] {
+  const wanted = new Set(periods.flatMap((p) => p.events));
+  const byFile = new Map<FileJob, number[]>();
+  articles.forEach((a, i) => {
+    if (a.event && wanted.has(a.event)) byFile.set(origins[i].job, [...(byFile.get(origins[i].job) ?? []), i]);
+  });
+  const problems: Problem[] = [];
+  for (const [job, members] of byFile) {
+    const again = loadFile(job.abs, job.rel, setup.maxBytes, setup.aliases).articles;
+    for (const i of members) {
+      const text = again[origins[i].record]?.text;
+      if (text !== undefined && countWords(text) === articles[i].words) articles[i].text = text;
+      else problems.push({ file: job.rel, reason: "changed while it was analysed; its text is left out of the shift" });
+    }
+  }
+  return problems;
 }
 
 /** Files per message to a worker: large enough to amortise messaging, small enough to balance the threads. */
