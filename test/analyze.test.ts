@@ -262,3 +262,26 @@ describe("analyze's errors", () => {
     expect(readJson(out, "articles")).toEqual([]);
   });
 });
+
+describe("analyze reads the texts of the shift's events again", () => {
+  it("lists a file that changed while it was analysed as a problem and leaves its text out of the shift", async () => {
+    const { analyze } = await import("../lib/analyze.js");
+    const dir = tempDir();
+    for (const f of fs.readdirSync("data/articles")) fs.copyFileSync(path.join("data/articles", f), path.join(dir, f));
+    const changed = fs.readdirSync(dir).find((f) => f.startsWith("004"))!;
+    const whole = await analyze(dir, { workers: 0 });
+    // The September briefing is a period of the shift: 004's text is read again when the periods are compared.
+    const edited = await analyze(dir, {
+      workers: 0,
+      onPhase: (phase) => {
+        if (phase.startsWith("comparing")) fs.appendFileSync(path.join(dir, changed), "\nA sentence added later about ceasefire talks.\n");
+      },
+    });
+    expect(whole.problems).toEqual([]);
+    expect(edited.problems).toEqual([{ file: changed, reason: "changed while it was analysed; its text is left out of the shift" }]);
+    const rateB = (r: typeof whole) => r.themeShift.find((t) => t.theme === "ceasefire-truce")!.hitsB;
+    // 004's ceasefire hits no longer count in September; 003's still do.
+    expect(rateB(edited)).toBeGreaterThan(0);
+    expect(rateB(edited)).toBeLessThan(rateB(whole));
+  });
+});
