@@ -6,7 +6,7 @@ import { DECADE_PREFIX, isCountNotYear, isYearLike, MONTHS, pushDate, yearRange 
 import { mayStartMoney, MONEY_START_WORDS, moneySuffix, rangeTail } from "./figure-money.js";
 import { percentAt, timeUnitAt } from "./figure-units.js";
 import { moneyWhat, npAfter, npBefore, ofPhrase, percentWhat, qualifierBefore, tagOf } from "./figure-what.js";
-import { NUMBER_START_WORDS, prevSolid, readNumber, scaleBy, skipGap, type NumberRead, type Token } from "./numbers.js";
+import { BIG_SCALES, NUMBER_START_WORDS, prevSolid, readNumber, scaleBy, skipGap, type NumberRead, type Token } from "./numbers.js";
 
 // ---- where a figure can start ----------------------------------------------------------------------------
 
@@ -25,6 +25,9 @@ const shapeOf = (w: string): number => {
 const START_SHAPES = new Uint8Array(26 * 26 * (MAX_SHAPE_LENGTH + 1));
 for (const w of FIGURE_START_WORDS) if (shapeOf(w) >= 0) START_SHAPES[shapeOf(w)] = 1;
 
+// The words after "a"/"an" that make a number: "a hundred", "a dozen", "a half million", "an estimated" not.
+const A_FOLLOWERS = new Set(["half", "quarter", "hundred", "dozen", ...BIG_SCALES.keys()]);
+
 /** Is this lower-case word one a reader can start at? */
 function isStartWord(w: string): boolean {
   const shape = shapeOf(w);
@@ -39,7 +42,15 @@ function isStartWord(w: string): boolean {
 export function mayStartFigure(toks: Token[], i: number): boolean {
   const t = toks[i];
   if (t.type === "num") return true;
-  if (t.type === "word") return isStartWord(t.lower);
+  if (t.type === "word") {
+    const w = t.lower;
+    if (!isStartWord(w)) return false;
+    // The commonest start words rarely start a figure: "a"/"an" only "a hundred", "a half…", "A$5"; "s" (of
+    // "’s") only "S$5". Looked at here, they cost the readers nothing.
+    if (w === "s") return isP(toks[i + 1], "$");
+    if (w === "a" || w === "an") return isP(toks[i + 1], "$") || (toks[i + 1]?.type === "space" && A_FOLLOWERS.has(wordAt(toks, i + 2) ?? ""));
+    return true;
+  }
   if (t.type !== "punct") return false;
   // a sign ("-5", "−5"), a leading point (".08") or a currency sign
   return t.text === "-" || t.text === "−" || (t.text === "." && toks[i + 1]?.type === "num") || mayStartMoney(t);

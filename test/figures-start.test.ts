@@ -23,6 +23,7 @@ const PASSAGES = [
   "February 24, 2022; April 19 to 21; 5/17/2018; 17.05.2018; 2025-01-01; Sep. 3; 23rd Sep, 2025; the 21st of May; JUNE 2024.",
   "percent of 10, per cent of twenty-two, Percent of 5, 15-20 percent, 3 per-cent, 7 pct, 2 percentage points.",
   "10:30, 2 pm, 2 p.m., 1960s, mid-2024, 1941-1945, 2013-14, three years ago, 30-day, two-year, 10k votes, 1m people.",
+  "S$5, Singapore’s S$ 5, s$ 3, a million, A lakh, an eighth, a  hundred, a\nhundred, an half, a dozen, a Trillion, a $5 note.",
   "G20, COVID-19, Voyager 2, Article 370, No. 5, 192.168.1.2, +1-222-2222-2222, 4x4, 29km, J1149.5+6663.",
 ];
 
