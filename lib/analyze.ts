@@ -25,7 +25,7 @@ import type { OutletAliases } from "./outlets.js";
 import { countThemes, loadThemes, matchesText, type Theme, type ThemeCount } from "./themes.js";
 import { extractFigures, type FigureMention } from "./figures.js";
 import { figureDrift, figureGroups, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
-import { assignEvents, eventDocuments, eventInput, type EventArticle, type EventInput, type EventRow } from "./events.js";
+import { assignEvents, eventDocuments, eventInput, type EventArticle, type EventInput, type EventRow, type EventsResult } from "./events.js";
 import { periodsOrNote, type Period } from "./periods.js";
 import { countTerms, keyness, surfaceForms, type KeynessRow, type TermCounts } from "./keyness.js";
 import { themeChangeFromTotals, type ThemeChange } from "./shift.js";
@@ -47,6 +47,22 @@ export interface AnalyzeOptions {
   onProgress?: (p: Progress) => void;
   /** Called when a phase after the reading starts ("grouping events", …). */
   onPhase?: (phase: string) => void;
+  /**
+   * Called with the tables that do not depend on events once they are ready, while the events are being grouped
+   * (in a worker thread when there are workers): `analyze` writes them then (writeEarlyTables).
+   */
+  whileGrouping?: (tables: EarlyTables) => void;
+}
+
+/** The tables that do not depend on events: the theme counts, figures, recurring figures and drift. */
+export interface EarlyTables {
+  /** The articles, in corpus order (only their ids are read). */
+  articles: Array<{ id: string }>;
+  themes: Theme[];
+  themeHits: ThemeCount[];
+  figures: FigureMention[];
+  recurring: FigureGroup[];
+  drift: FigureDrift[];
 }
 
 export interface Progress {
@@ -171,98 +187,127 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
   const setup: WorkerSetup = { themes, maxBytes, aliases: outlets.aliases };
   // The threads start (load their modules) while this one lists the files.
   const pool = workers > 0 ? startWorkers(workers, workerFile!, setup) : [];
-  let listed: ReturnType<typeof corpusFiles>;
   try {
-    listed = corpusFiles(folderOrFiles);
-  } catch (e) {
+    const listed = corpusFiles(folderOrFiles);
+    const problems: Problem[] = [...listed.problems];
+    if (outlets.problem) problems.push(outlets.problem);
+    const jobs = listed.files.map((f, index) => ({ index, abs: f.abs, rel: f.rel }));
+    lap("list");
+
+    const started = performance.now();
+    let filesDone = 0;
+    let articlesDone = 0;
+    const progress = (batch: FileAnalysis[]) => {
+      filesDone += batch.length;
+      for (const f of batch) articlesDone += f.articles.length;
+      onProgress?.({ files: filesDone, totalFiles: jobs.length, articles: articlesDone, seconds: (performance.now() - started) / 1000 });
+    };
+    const cpu: Record<string, number> = {};
+    const results: FileAnalysis[] = new Array(jobs.length);
+    const keep = (batch: FileAnalysis[]) => {
+      for (const f of batch) results[f.index] = f;
+      progress(batch);
+    };
+    if (!pool.length) {
+      const before = { ...stageSeconds };
+      for (let i = 0; i < jobs.length; i += BATCH) keep(analyzeFiles(jobs.slice(i, i + BATCH), setup));
+      for (const k of Object.keys(stageSeconds)) cpu[k] = stageSeconds[k] - before[k];
+    } else {
+      // Batches of up to BATCH files, smaller for small corpora so every thread gets some.
+      const batch = Math.max(1, Math.min(BATCH, Math.ceil(jobs.length / (workers * 8))));
+      await inWorkers(pool, jobs, batch, keep, cpu);
+    }
+    lap("read+analyse");
+
+    // Assemble in file order, as loadArticles does, then make ids unique and point the results at the new ids.
+    const loaded: Article[] = [];
+    const origins: Origin[] = [];
+    const hitsOf: ThemeCount[][] = [];
+    const figuresOf: FigureMention[][] = [];
+    const inputs: EventInput[] = [];
+    for (const f of results) {
+      for (const [record, a] of f.articles.entries()) {
+        loaded.push(a.article);
+        origins.push({ job: jobs[f.index], record });
+        hitsOf.push(a.themeHits);
+        figuresOf.push(a.figures);
+        inputs.push(a.event);
+      }
+      problems.push(...f.problems);
+    }
+    results.length = 0;
+    uniqueIds(loaded);
+    const themeHits: ThemeCount[] = [];
+    const figures: FigureMention[] = [];
+    // The results are this function's own (made by analyzeFiles or cloned from a worker): renamed in place.
+    loaded.forEach((a, i) => {
+      for (const c of hitsOf[i]) {
+        c.article = a.id;
+        themeHits.push(c);
+      }
+      for (const f of figuresOf[i]) {
+        f.article = a.id;
+        figures.push(f);
+      }
+    });
+    lap("assemble");
+
+    // Events are grouped in a worker thread (when there are workers) while this one groups the figures and hands
+    // on the tables that do not need events: the two take about as long.
+    onPhase?.(`grouping ${loaded.length.toLocaleString("en")} articles into events and ${figures.length.toLocaleString("en")} figures`);
+    const grouping = pool.length ? groupInWorker(pool[0], loaded, inputs) : null;
+    const groups = figureGroups(figures, loaded);
+    const recurring = recurringFigures(figures, loaded, groups);
+    const drift = figureDrift(figures, loaded, groups);
+    lap("recurring");
+    options.whileGrouping?.({ articles: loaded, themes, themeHits, figures, recurring, drift });
+    lap("while grouping");
+    const { articles: evented, events } = grouping ? await grouping : assignEvents(loaded, {}, inputs);
+    inputs.length = 0;
+    lap("events");
+
+    const { periods, note } = periodsOrNote(events);
+    if (periods) onPhase?.(`comparing ${periods[0].label} with ${periods[1].label}`);
+    if (periods) problems.push(...textsFor(evented, origins, periods, setup));
+    const shifted = periods ? periodShift(evented, events, periods, themes) : { keyness: [], themeShift: [] };
+    lap("shift");
+
+    const articles: AnalyzedArticle[] = evented.map((a) => {
+      const { text: _text, ...rest } = a;
+      return rest;
+    });
+    return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers };
+
+  } finally {
+    // The threads wait for work until told otherwise; whatever happened, they end here.
     for (const w of pool) void w.terminate();
-    throw e;
   }
-  const problems: Problem[] = [...listed.problems];
-  if (outlets.problem) problems.push(outlets.problem);
-  const jobs = listed.files.map((f, index) => ({ index, abs: f.abs, rel: f.rel }));
-  lap("list");
+}
 
-  const started = performance.now();
-  let filesDone = 0;
-  let articlesDone = 0;
-  const progress = (batch: FileAnalysis[]) => {
-    filesDone += batch.length;
-    for (const f of batch) articlesDone += f.articles.length;
-    onProgress?.({ files: filesDone, totalFiles: jobs.length, articles: articlesDone, seconds: (performance.now() - started) / 1000 });
-  };
-  const cpu: Record<string, number> = {};
-  const results: FileAnalysis[] = new Array(jobs.length);
-  const keep = (batch: FileAnalysis[]) => {
-    for (const f of batch) results[f.index] = f;
-    progress(batch);
-  };
-  if (!pool.length) {
-    const before = { ...stageSeconds };
-    for (let i = 0; i < jobs.length; i += BATCH) keep(analyzeFiles(jobs.slice(i, i + BATCH), setup));
-    for (const k of Object.keys(stageSeconds)) cpu[k] = stageSeconds[k] - before[k];
-  } else {
-    // Batches of up to BATCH files, smaller for small corpora so every thread gets some.
-    const batch = Math.max(1, Math.min(BATCH, Math.ceil(jobs.length / (workers * 8))));
-    await inWorkers(pool, jobs, batch, keep, cpu);
-  }
-  lap("read+analyse");
-
-  // Assemble in file order, as loadArticles does, then make ids unique and point the results at the new ids.
-  const loaded: Article[] = [];
-  const origins: Origin[] = [];
-  const hitsOf: ThemeCount[][] = [];
-  const figuresOf: FigureMention[][] = [];
-  const inputs: EventInput[] = [];
-  for (const f of results) {
-    for (const [record, a] of f.articles.entries()) {
-      loaded.push(a.article);
-      origins.push({ job: jobs[f.index], record });
-      hitsOf.push(a.themeHits);
-      figuresOf.push(a.figures);
-      inputs.push(a.event);
-    }
-    problems.push(...f.problems);
-  }
-  results.length = 0;
-  uniqueIds(loaded);
-  const themeHits: ThemeCount[] = [];
-  const figures: FigureMention[] = [];
-  // The results are this function's own (made by analyzeFiles or cloned from a worker): renamed in place.
-  loaded.forEach((a, i) => {
-    for (const c of hitsOf[i]) {
-      c.article = a.id;
-      themeHits.push(c);
-    }
-    for (const f of figuresOf[i]) {
-      f.article = a.id;
-      figures.push(f);
-    }
+/** assignEvents(articles, {}, inputs) in a worker thread that has finished its files (the hash arrays are handed over). */
+function groupInWorker(w: Worker, articles: Article[], inputs: EventInput[]): Promise<EventsResult> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: { type: string; result?: EventsResult }) => {
+      if (msg.type !== "events") return;
+      w.off("message", onMessage);
+      w.off("exit", onExit);
+      resolve(msg.result!);
+    };
+    const onExit = (code: number) => reject(new Error(`analyze worker stopped with code ${code} while grouping events`));
+    w.on("message", onMessage);
+    w.on("exit", onExit);
+    w.postMessage({ type: "events", articles, inputs }, hashBuffers(inputs));
   });
-  lap("assemble");
+}
 
-  onPhase?.(`grouping ${loaded.length.toLocaleString("en")} articles into events`);
-  const { articles: evented, events } = assignEvents(loaded, {}, inputs);
-  inputs.length = 0;
-  lap("events");
-
-  onPhase?.(`grouping ${figures.length.toLocaleString("en")} figures`);
-  const groups = figureGroups(figures, loaded);
-  const recurring = recurringFigures(figures, loaded, groups);
-  const drift = figureDrift(figures, loaded, groups);
-  lap("recurring");
-
-  const { periods, note } = periodsOrNote(events);
-  if (periods) onPhase?.(`comparing ${periods[0].label} with ${periods[1].label}`);
-  if (periods) problems.push(...textsFor(evented, origins, periods, setup));
-  const shifted = periods ? periodShift(evented, events, periods, themes) : { keyness: [], themeShift: [] };
-  lap("shift");
-
-  const articles: AnalyzedArticle[] = evented.map((a) => {
-    const { text: _text, ...rest } = a;
-    return rest;
-  });
-  return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers };
+/** The distinct buffers under the event inputs' hash arrays, to hand over to another thread. */
+export function hashBuffers(inputs: EventInput[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const x of inputs) {
+    buffers.add(x.shingles.buffer as ArrayBuffer);
+    buffers.add(x.signature.buffer as ArrayBuffer);
+  }
+  return [...buffers];
 }
 
 /** Where an article was read: its file, and which of the file's articles it is. */
@@ -309,6 +354,7 @@ function inWorkers(pool: Worker[], jobs: FileJob[], size: number, keep: (batch: 
     let running = pool.length;
     let failed = false;
     const finished = new Set<Worker>();
+    const asked = new Set<Worker>();
     const fail = (e: Error) => {
       if (failed) return;
       failed = true;
@@ -317,7 +363,9 @@ function inWorkers(pool: Worker[], jobs: FileJob[], size: number, keep: (batch: 
     };
     const send = (w: Worker) => {
       if (next >= jobs.length) {
-        w.postMessage({ type: "end" });
+        // No files left: the thread reports its stage seconds and stays, for the events or to be ended.
+        if (!asked.has(w)) w.postMessage({ type: "done" });
+        asked.add(w);
         return;
       }
       const batch = jobs.slice(next, next + size);
@@ -325,12 +373,13 @@ function inWorkers(pool: Worker[], jobs: FileJob[], size: number, keep: (batch: 
       w.postMessage({ type: "files", jobs: batch });
     };
     for (const w of pool) {
-      w.on("message", (msg: { type: "files"; results: FileAnalysis[] } | { type: "end"; seconds: Record<string, number> }) => {
+      w.on("message", (msg: { type: "files"; results: FileAnalysis[] } | { type: "done"; seconds: Record<string, number> } | { type: "events" }) => {
         if (msg.type === "files") {
           keep(msg.results);
           send(w);
           return;
         }
+        if (msg.type !== "done") return;
         for (const [k, v] of Object.entries(msg.seconds)) cpu[k] = (cpu[k] ?? 0) + v;
         finished.add(w);
         if (--running === 0 && !failed) resolve();
@@ -403,31 +452,16 @@ export const TABLES = ["articles", "problems", "themes", "figures", "recurring",
 
 /**
  * Write every table to `outDir` (made if missing) as NAME.csv and NAME.json, streamed row by row, and
- * summary.json (periods, note, counts, phases).
+ * summary.json (periods, note, counts, phases). `early: true` leaves out the tables writeEarlyTables wrote.
  * @return The files written.
  */
-export function writeTables(result: AnalyzeResult, outDir: string, extra: Record<string, unknown> = {}): string[] {
+export function writeTables(result: AnalyzeResult, outDir: string, extra: Record<string, unknown> = {}, options: { early?: boolean } = {}): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  // Each table's CSV lines are built here for its known columns, as toCsv would write them (the tables are large:
-  // no row objects in between). The JSON of a row is JSON.stringify of the record itself.
-  const table = <T>(name: string, rows: T[], columns: string[], line: (r: T) => string) => {
-    written.push(...writeTable(outDir, name, columns, (row) => {
-      for (const r of rows) row(JSON.stringify(r), line(r) + "\n");
-    }));
-  };
-  const generic = (columns: string[]) => (r: Row) => columns.map((c) => csvField(r[c])).join(",");
+  const table = tableWriter(outDir, written);
   table("articles", result.articles, ARTICLE_COLUMNS, articleLine);
   table("problems", result.problems as unknown as Row[], PROBLEM_COLUMNS, generic(PROBLEM_COLUMNS));
-  written.push(...writeTable(outDir, "themes", THEME_COLUMNS, (row) => themeRows(result, row)));
-  table("figures", result.figures, FIGURE_COLUMNS, figureLine);
-  const recurringLine = generic(RECURRING_COLUMNS);
-  table("recurring", result.recurring, RECURRING_COLUMNS, (g) => recurringLine(recurringRows([g])[0]));
-  // A drift is several CSV lines, one per value.
-  const driftLine = generic(DRIFT_COLUMNS);
-  written.push(...writeTable(outDir, "drift", DRIFT_COLUMNS, (row) => {
-    for (const d of result.drift) row(JSON.stringify(d), driftRows([d]).map((r) => driftLine(r) + "\n").join(""));
-  }));
+  if (!options.early) written.push(...writeEarlyTables(result, outDir));
   table("events", result.events as unknown as Row[], EVENT_COLUMNS, generic(EVENT_COLUMNS));
   table("keyness", result.keyness as unknown as Row[], KEYNESS_COLUMNS, generic(KEYNESS_COLUMNS));
   table("themes-shift", result.themeShift as unknown as Row[], THEME_SHIFT_COLUMNS, generic(THEME_SHIFT_COLUMNS));
@@ -448,6 +482,42 @@ export function writeTables(result: AnalyzeResult, outDir: string, extra: Record
   written.push(file);
   return written;
 }
+
+/**
+ * Write the tables that do not depend on events (themes, figures, recurring, drift) to `outDir`, as writeTables
+ * does: `analyze` writes them while the events are being grouped.
+ * @return The files written.
+ */
+export function writeEarlyTables(tables: EarlyTables, outDir: string): string[] {
+  fs.mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const table = tableWriter(outDir, written);
+  written.push(...writeTable(outDir, "themes", THEME_COLUMNS, (row) => themeRows(tables, row)));
+  table("figures", tables.figures, FIGURE_COLUMNS, figureLine);
+  const recurringLine = generic(RECURRING_COLUMNS);
+  table("recurring", tables.recurring, RECURRING_COLUMNS, (g) => recurringLine(recurringRows([g])[0]));
+  // A drift is several CSV lines, one per value.
+  const driftLine = generic(DRIFT_COLUMNS);
+  written.push(...writeTable(outDir, "drift", DRIFT_COLUMNS, (row) => {
+    for (const d of tables.drift) row(JSON.stringify(d), driftRows([d]).map((r) => driftLine(r) + "\n").join(""));
+  }));
+  return written;
+}
+
+/**
+ * A table writer: each table's CSV lines are built for its known columns, as toCsv would write them (the tables
+ * are large: no row objects in between); the JSON of a row is JSON.stringify of the record itself.
+ */
+function tableWriter(outDir: string, written: string[]) {
+  return <T>(name: string, rows: T[], columns: string[], line: (r: T) => string) => {
+    written.push(...writeTable(outDir, name, columns, (row) => {
+      for (const r of rows) row(JSON.stringify(r), line(r) + "\n");
+    }));
+  };
+}
+
+/** A CSV line of the given columns of a plain row. */
+const generic = (columns: string[]) => (r: Row) => columns.map((c) => csvField(r[c])).join(",");
 
 const ARTICLE_COLUMNS = ["id", "file", "title", "outlet", "url", "date", "dateSource", "words", "warnings", "event", "statementDate"];
 const PROBLEM_COLUMNS = ["file", "reason", "line"];
@@ -478,7 +548,7 @@ function themeLine(c: ThemeCount): string {
  * Every article × theme in corpus and dictionary order, zeros included: the rows countThemes gives, handed to `row`
  * as JSON and CSV. The zero rows (most of them) are written out directly, as JSON.stringify and themeLine would.
  */
-function themeRows(result: AnalyzeResult, row: (json: string, csv: string) => void): void {
+function themeRows(result: EarlyTables, row: (json: string, csv: string) => void): void {
   // Each article's hits (a few at most), looked up by a scan; the last for a theme counts, as in a map.
   const hitsOf = new Map<string, ThemeCount[]>();
   for (const c of result.themeHits) {

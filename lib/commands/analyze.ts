@@ -1,5 +1,5 @@
 import path from "node:path";
-import { analyze, writeTables, type Progress } from "../analyze.js";
+import { analyze, writeEarlyTables, writeTables, type Progress } from "../analyze.js";
 import { parseFlags, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { DEFAULT_THEMES_FILE } from "../themes.js";
 
@@ -10,7 +10,8 @@ export const usage = `usage: talkingpoints analyze [DIR=data/articles] --out OUT
   --workers N    threads reading and analysing files (default: one per core; 0 = all in this thread)
   --themes FILE  the theme dictionary (default ${DEFAULT_THEMES_FILE})
   --stats        print one JSON line on stderr at the end: articles, seconds, cpuSeconds (all threads), maxRSSkB,
-                 phases (wall seconds) and stages (seconds per per-article stage, summed over the threads)
+                 phases (wall seconds; "while grouping" is the tables written while events are grouped) and
+                 stages (seconds per per-article stage, summed over the threads)
 The shift compares the earliest and latest months with events, each event counted once (as \`talkingpoints shift\`
 does by default); quotations are left to \`talkingpoints shift\`. A progress bar shows on a terminal.
 Exits 1 when DIR holds no articles.`;
@@ -26,17 +27,23 @@ export async function run(argv: string[]): Promise<number> {
   const themes = themesFor(values.themes, "analyze");
   const t0 = performance.now();
   const bar = process.stderr.isTTY ? progressBar() : null;
+  const outDir = path.resolve(values.out);
+  let early = false;
   const result = await analyze(dir, {
     themes,
     workers: values.workers === undefined ? undefined : Number(values.workers),
     workerFile: new URL("../analyze-worker.js", import.meta.url),
     onProgress: bar?.update,
     onPhase: bar?.phase,
+    // The tables that do not need events are written while the events are grouped.
+    whileGrouping: (tables) => {
+      writeEarlyTables(tables, outDir);
+      early = true;
+    },
   });
   const tw = performance.now();
-  const outDir = path.resolve(values.out);
   bar?.phase(`writing the tables to ${outDir}`);
-  writeTables(result, outDir);
+  writeTables(result, outDir, {}, { early });
   result.phases.write = (performance.now() - tw) / 1000;
   bar?.done();
   reportProblems(result.problems);
