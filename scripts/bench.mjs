@@ -122,7 +122,7 @@ const lines = [
   }),
   "",
   ...(rows.length ? [
-    "Phases (wall seconds, the median run of each size): `read+analyse` is the worker threads reading files and computing each article's themes, figures and event inputs; the rest runs in the main thread after them.",
+    "Phases (wall seconds, the median run of each size): `read+analyse` is the worker threads reading files and computing each article's themes, figures and event inputs; then the main thread assembles the results and groups the figures (`recurring`) and writes the tables that do not need events (`while grouping`) while one worker thread groups the articles into events (`events` is what is left of that wait); `shift` and `write` (the remaining tables) follow.",
     "",
     `| phase | ${rows.map((r) => `${r.copies} × BBC`).join(" | ")} |`,
     `| --- | ${rows.map(() => "---:").join(" | ")} |`,
