@@ -6,7 +6,7 @@
 // - Each article is tokenised once, in the thread that read it; themes, figures and the event inputs (date
 //   evidence, shingle hashes, MinHash signature) are computed there and only those compact results travel back.
 //   Token arrays die with their article's batch, so memory holds texts and results, never every token array.
-// - The per-article stages are the stages' own functions (countThemes, extractFigures, eventInput), and the
+// - The per-article stages are the stages' own functions (countThemes as themeCounter, extractFigures, eventInput), and the
 //   corpus-wide ones are too (uniqueIds, assignEvents, recurringFigures, figureDrift, eventDocuments, countTerms,
 //   keyness): analyze's tables equal what the themes, figures, articles and shift commands print.
 // - The shift is shift()'s default — unit "event", the earliest and latest months with events, keyness with
@@ -22,7 +22,7 @@ import { Worker } from "node:worker_threads";
 import type { Article, Problem } from "./types.js";
 import { corpusFiles, countWords, DEFAULT_MAX_BYTES, loadFile, loadOutletsSafely, uniqueIds } from "./corpus.js";
 import type { OutletAliases } from "./outlets.js";
-import { countThemes, loadThemes, matchesText, type Theme, type ThemeCount } from "./themes.js";
+import { countThemes, loadThemes, matchesText, themeCounter, type Theme, type ThemeCount } from "./themes.js";
 import { extractFigures, type FigureMention } from "./figures.js";
 import { figureDrift, figureGroups, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
 import { assignEvents, eventDocuments, eventInput, type EventArticle, type EventInput, type EventRow, type EventsResult } from "./events.js";
@@ -135,6 +135,7 @@ export const stageSeconds: Record<string, number> = { load: 0, themes: 0, figure
  */
 export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[] {
   const out: FileAnalysis[] = [];
+  const countThemesOf = themeCounter(setup.themes);
   for (const job of jobs) {
     let t = performance.now();
     const lap = (stage: string) => {
@@ -147,7 +148,7 @@ export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[
     const articles: ArticleAnalysis[] = [];
     for (const article of loaded.articles) {
       // The tokens are cached on the article object (tokensOf) for the three stages and die with it.
-      const themeHits = countThemes([article], setup.themes).filter((c) => c.hits > 0);
+      const themeHits = countThemesOf(article).filter((c) => c.hits > 0);
       lap("themes");
       const figures = extractFigures(article);
       lap("figures");

@@ -391,12 +391,23 @@ export function themeSpans(article: Pick<Article, "text">, theme: Theme): Span[]
  */
 export function countThemes(articles: Article[], themes: Theme[]): ThemeCount[] {
   const rows: ThemeCount[] = [];
+  const count = themeCounter(themes);
+  for (const a of articles) rows.push(...count(a));
+  return rows;
+}
+
+/**
+ * countThemes for one article at a time, the themes compiled and indexed once: for counting many articles with
+ * one dictionary that does not change meanwhile (analyze's threads). Rows as countThemes gives them.
+ */
+export function themeCounter(themes: Theme[]): (article: Article) => ThemeCount[] {
   const index = themeIndex(themes);
-  for (const a of articles) {
+  return (a) => {
     const tokens = tokensOf(a);
     const spansByTheme = spansOf(a.text, tokens, index);
-    for (const [ti, t] of themes.entries()) {
+    return themes.map((t, ti) => {
       const spans = spansByTheme[ti];
+      if (!spans.length) return { article: a.id, theme: t.id, hits: 0, per1k: 0, matches: [] };
       const forms = new Map<string, number>();
       for (const s of spans) {
         const f = matchForm(spanText(a.text, tokens, s));
@@ -404,10 +415,9 @@ export function countThemes(articles: Article[], themes: Theme[]): ThemeCount[] 
       }
       const matches = Array.from(forms, ([form, count]) => ({ form, count }))
         .sort((x, y) => y.count - x.count || (x.form < y.form ? -1 : x.form > y.form ? 1 : 0));
-      rows.push({ article: a.id, theme: t.id, hits: spans.length, per1k: a.words ? (spans.length * 1000) / a.words : 0, matches });
-    }
-  }
-  return rows;
+      return { article: a.id, theme: t.id, hits: spans.length, per1k: a.words ? (spans.length * 1000) / a.words : 0, matches };
+    });
+  };
 }
 
 /** How far a theme reaches across the corpus. Extra numeric columns come from `by` (e.g. events, periods). */
