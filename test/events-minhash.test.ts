@@ -2,10 +2,13 @@
 // otherwise: both must give exactly the values of the definition (fmix32 of each shingle hash xor a seed, least
 // value per seed), which this file writes out once more, as plainly as possible, and compares on random sets.
 // containment counts common values in WebAssembly SIMD too, four against four: compared here with a plain count.
+// shingleHashes sorts with its own radix sort: compared with the definition (FNV-1a of the joined stems, distinct,
+// in numeric order).
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadArticles } from "../lib/corpus.js";
-import { containment, minHashSignature, shingleHashes } from "../lib/events.js";
+import { containment, fnv1a, minHashSignature, shingleHashes } from "../lib/events.js";
+import { isStopword, tokenize } from "../lib/tokens.js";
 
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -98,5 +101,32 @@ describe("containment", () => {
     for (const a of sets) for (const b of sets) expect(containment(a, b)).toBe(plain(a, b));
     const big = sorted(Array.from({ length: 40_000 }, (_, i) => fmix32(i)));
     expect(containment(big, big.subarray(10_000, 30_000).slice())).toBe(1);
+  });
+});
+
+describe("shingleHashes", () => {
+  const reference = (text: string, size: number): number[] => {
+    const words = tokenize(text).filter((t) => !isStopword(t.lower)).map((t) => t.stem);
+    if (words.length < size) return words.length ? [fnv1a(words.join(" "))] : [];
+    const hs = new Set<number>();
+    for (let i = 0; i + size <= words.length; i++) hs.add(fnv1a(words.slice(i, i + size).join(" ")));
+    return Array.from(hs).sort((a, b) => a - b);
+  };
+
+  it("matches the definition on the seeds and on short, repeated and long texts, for shingles of 1 to 3 words", () => {
+    const seeds = loadArticles("data/articles").articles.map((a) => a.text);
+    const texts = [...seeds, "", "the", "Grain convoys", "grain grain grain grain", seeds.join(" "), "talks ".repeat(200), seeds[0].slice(0, 400)];
+    for (const text of texts) for (const size of [1, 2, 3]) expect(Array.from(shingleHashes({ text }, size))).toEqual(reference(text, size));
+  });
+
+  it("matches on random word salads around the size where the radix sort takes over", () => {
+    const vocabulary = "minister grain corridor Odesa convoy said the of insurance Bosphorus wheat prices ship owners exports".split(" ");
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 400 }), (words) => {
+        const text = words.join(" ");
+        expect(Array.from(shingleHashes({ text }))).toEqual(reference(text, 2));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
