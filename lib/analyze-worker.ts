@@ -2,11 +2,9 @@
 // and posts the results back; on "done" it reports the seconds it spent per stage, and one thread is then asked to
 // group the corpus into events ("events") while the main thread groups figures and writes tables; "end" closes it.
 import { parentPort, workerData } from "node:worker_threads";
-import { analyzeFiles, hashBuffers, stageSeconds, type FileJob, type WorkerSetup } from "./analyze.js";
-import { assignEvents, type EventInput } from "./events.js";
-import type { Article } from "./types.js";
+import { analyzeFiles, groupEvents, packedBuffers, packInputs, stageSeconds, unpackInputs, type EventsGiven, type FileJob, type PackedInputs, type WireFileAnalysis, type WorkerSetup } from "./analyze.js";
 
-type Message = { type: "files"; jobs: FileJob[] } | { type: "done" } | { type: "events"; articles: Article[]; inputs: EventInput[] } | { type: "end" };
+type Message = { type: "files"; jobs: FileJob[] } | { type: "done" } | { type: "events"; given: EventsGiven; packed: PackedInputs } | { type: "end" };
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -20,10 +18,12 @@ port.on("message", (msg: Message) => {
     return;
   }
   if (msg.type === "events") {
-    port.postMessage({ type: "events", result: assignEvents(msg.articles, {}, msg.inputs) });
+    port.postMessage({ type: "events", ...groupEvents(msg.given, unpackInputs(msg.packed)) });
     return;
   }
   const results = analyzeFiles(msg.jobs, setup);
-  // Hand the hash arrays over rather than copying them.
-  port.postMessage({ type: "files", results }, hashBuffers(results.flatMap((f) => f.articles.map((a) => a.event))));
+  // The event inputs' hash arrays travel packed, handed over rather than copied.
+  const packed = packInputs(results.flatMap((f) => f.articles.map((a) => a.event)));
+  const wire: WireFileAnalysis[] = results.map((f) => ({ ...f, articles: f.articles.map(({ event: _event, ...rest }) => rest) }));
+  port.postMessage({ type: "files", results: wire, packed }, packedBuffers(packed));
 });
