@@ -285,3 +285,18 @@ describe("analyze reads the texts of the shift's events again", () => {
     expect(rateB(edited)).toBeLessThan(rateB(whole));
   });
 });
+
+describe("event inputs packed for the trip between threads", () => {
+  it("come back as they went, each article's arrays its own length", async () => {
+    const { packInputs, unpackInputs } = await import("../lib/analyze.js");
+    const { eventInput } = await import("../lib/events.js");
+    const { loadArticles } = await import("../lib/corpus.js");
+    const { articles } = loadArticles("data/articles");
+    const inputs = [...articles, { ...articles[0], text: "" }].map((a) => eventInput(a));
+    expect(inputs.at(-1)!.shingles.length).toBe(0);
+    const back = unpackInputs(structuredClone(packInputs(inputs)));
+    expect(back.map((x) => [x.evidence, Array.from(x.shingles), Array.from(x.signature)]))
+      .toEqual(inputs.map((x) => [x.evidence, Array.from(x.shingles), Array.from(x.signature)]));
+    expect(unpackInputs(packInputs([]))).toEqual([]);
+  });
+});
