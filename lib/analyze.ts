@@ -23,6 +23,7 @@ import type { Article, Problem } from "./types.js";
 import { corpusFiles, countWords, DEFAULT_MAX_BYTES, loadFile, loadOutletsSafely, uniqueIds } from "./corpus.js";
 import type { OutletAliases } from "./outlets.js";
 import { countThemes, loadThemes, matchesText, themeCounter, type Theme, type ThemeCount } from "./themes.js";
+import { dropTokens } from "./tokens.js";
 import { extractFigures, type FigureMention } from "./figures.js";
 import { figureDrift, figureGroups, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
 import { assignEvents, eventDocuments, eventInput, type DateEvidence, type EventArticle, type EventInput, type EventRow, type EventsResult } from "./events.js";
@@ -160,6 +161,7 @@ export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[
       const figures = extractFigures(article);
       lap("figures");
       const event = eventInput(article);
+      dropTokens(article);
       lap("events");
       // A copy travels on without its text (the tokens cached on `article` stay behind with it): only the shift
       // needs texts, of a few events, and reads those files again (textsFor) rather than have every text copied

@@ -213,6 +213,14 @@ export function tokensOf(article: { text: string }): Token[] {
   return tokens;
 }
 
+/**
+ * Forget the tokens cached for an article, once no stage needs them: a cache entry keeps its tokens alive until
+ * the collector finds the article dead, long enough for them to be copied into the old generation.
+ */
+export function dropTokens(article: { text: string }): void {
+  cache.delete(article);
+}
+
 // natural's English list, plus auxiliaries and negations it lacks, which make poor ends for a phrase.
 const STOPWORDS = new Set<string>([
   ...(naturalStopwords as { words: string[] }).words,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import fs from "node:fs";
 import path from "node:path";
-import { isStopword, sentences, stemOf, tokenize, tokenizeByRegex, tokensOf } from "../lib/tokens.js";
+import { dropTokens, isStopword, sentences, stemOf, tokenize, tokenizeByRegex, tokensOf } from "../lib/tokens.js";
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -121,5 +121,17 @@ describe("tokenize's scanner", () => {
   it("hands text with surrogates to the regex", () => {
     const text = "𝐀𝐁 word 😀 x";
     expect(tokenize(text).map((t) => t.text)).toEqual(["𝐀𝐁", "word", "x"]);
+  });
+});
+
+describe("dropTokens", () => {
+  it("forgets an article's cached tokens: the next tokensOf tokenises again, to the same tokens", () => {
+    const article = { text: "The envoy said on Tuesday that talks would go on." };
+    const first = tokensOf(article);
+    expect(tokensOf(article)).toBe(first);
+    dropTokens(article);
+    const again = tokensOf(article);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
