@@ -1,0 +1,55 @@
+// Assembles the intersection-count WebAssembly module of lib/event-hashing.ts (its text is in the comment above
+// INTERSECTION_WASM); prints its base64 (what INTERSECTION_WASM holds), then whether it validates and its size. Run: node scripts/wasm/intersection.mjs
+const leb = (n) => { const o = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return o; };
+const sleb = (n) => { const o = []; for (;;) { const b = n & 0x7f; n >>= 7; if ((n === 0 && !(b & 0x40)) || (n === -1 && (b & 0x40))) { o.push(b); return o; } o.push(b | 0x80); } };
+const simd = (op) => [0xfd, ...leb(op)];
+const get = (i) => [0x20, i], set = (i) => [0x21, i], c = (n) => [0x41, ...sleb(n)];
+const ADD = [0x6a], SHL = [0x74], GTU = [0x4b], LEU = [0x4d], GEU = [0x4f], EQ = [0x46], POPCNT = [0x69];
+const vload = [...simd(0x00), 2, 0], iload = (off) => [0x28, 2, off];
+const EQ4 = simd(0x37), OR = simd(0x50), BITMASK = simd(0xa4);
+const rot = (lanes) => [...simd(0x0d), ...Array.from({ length: 16 }, (_, k) => (k + 4 * lanes) % 16)];
+// params 0 a, 1 la -> aend, 2 b, 3 lb -> bend; locals 4 n, 5 x, 6 y (i32); 7 va, 8 vb (v128)
+const body = [
+  2, 3, 0x7f, 2, 0x7b,
+  ...get(1), ...c(2), ...SHL, ...get(0), ...ADD, ...set(1),
+  ...get(3), ...c(2), ...SHL, ...get(2), ...ADD, ...set(3),
+  0x02, 0x40, 0x03, 0x40,
+    ...get(0), ...c(16), ...ADD, ...get(1), ...GTU, 0x0d, 1,
+    ...get(2), ...c(16), ...ADD, ...get(3), ...GTU, 0x0d, 1,
+    ...get(0), ...vload, ...set(7),
+    ...get(2), ...vload, ...set(8),
+    ...get(7), ...get(8), ...EQ4,
+    ...get(7), ...get(8), ...get(8), ...rot(1), ...EQ4, ...OR,
+    ...get(7), ...get(8), ...get(8), ...rot(2), ...EQ4, ...OR,
+    ...get(7), ...get(8), ...get(8), ...rot(3), ...EQ4, ...OR,
+    ...BITMASK, ...POPCNT, ...get(4), ...ADD, ...set(4),
+    ...get(0), ...iload(12), ...set(5),
+    ...get(2), ...iload(12), ...set(6),
+    ...get(0), ...get(5), ...get(6), ...LEU, ...c(4), ...SHL, ...ADD, ...set(0),
+    ...get(2), ...get(6), ...get(5), ...LEU, ...c(4), ...SHL, ...ADD, ...set(2),
+    0x0c, 0,
+  0x0b, 0x0b,
+  0x02, 0x40, 0x03, 0x40,
+    ...get(0), ...get(1), ...GEU, 0x0d, 1,
+    ...get(2), ...get(3), ...GEU, 0x0d, 1,
+    ...get(0), ...iload(0), ...set(5),
+    ...get(2), ...iload(0), ...set(6),
+    ...get(4), ...get(5), ...get(6), ...EQ, ...ADD, ...set(4),
+    ...get(0), ...get(5), ...get(6), ...LEU, ...c(2), ...SHL, ...ADD, ...set(0),
+    ...get(2), ...get(6), ...get(5), ...LEU, ...c(2), ...SHL, ...ADD, ...set(2),
+    0x0c, 0,
+  0x0b, 0x0b,
+  ...get(4),
+  0x0b,
+];
+const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
+const mod = [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  ...section(1, [1, 0x60, 4, 0x7f, 0x7f, 0x7f, 0x7f, 1, 0x7f]),
+  ...section(3, [1, 0]),
+  ...section(5, [1, 0, 1]),
+  ...section(7, [2, 1, 0x6d, 2, 0, 1, 0x63, 0, 0]),
+  ...section(10, [1, ...leb(body.length), ...body]),
+];
+const bytes = Uint8Array.from(mod);
+console.error('valid', WebAssembly.validate(bytes), bytes.length);
+console.log(Buffer.from(bytes).toString('base64'));
