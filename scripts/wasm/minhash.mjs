@@ -1,5 +1,5 @@
 // Assembles the MinHash WebAssembly module of lib/event-hashing.ts (its text is in the comment above MINHASH_WASM); prints the
-// module's base64 (what MINHASH_WASM holds), then whether it validates and its size. Run: node scripts/wasm/minhash.mjs
+// module's base64 (what MINHASH_WASM holds) on stdout, whether it validates and its size on stderr. Run: node scripts/wasm/minhash.mjs
 const leb = (n) => { const o = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return o; };
 const sleb = (n) => { const o = []; for (;;) { const b = n & 0x7f; n >>= 7; if ((n === 0 && !(b & 0x40)) || (n === -1 && (b & 0x40))) { o.push(b); return o; } o.push(b | 0x80); } };
 const simd = (op) => [0xfd, ...leb(op)];
