@@ -25,7 +25,7 @@
 //   the date most members give wins; a tie goes to the earliest (reports follow the briefing).
 import * as chrono from "chrono-node";
 import type { Article, DateSource } from "./types.js";
-import { isStopword, sentences, tokensOf, type Token } from "./tokens.js";
+import { sentences, tokensOf, type Token } from "./tokens.js";
 import { datelineDate } from "./dates.js";
 import { countWords } from "./corpus.js";
 import { intersectionScalar, intersectionSimd, minHashScalar, minHashSimd } from "./event-hashing.js";
@@ -336,7 +336,7 @@ function fmix32(h: number): number {
 /** The sorted, distinct hashes of an article's content-word shingles. */
 export function shingleHashes(article: Pick<Article, "text">, size = 2): Uint32Array {
   const words: string[] = [];
-  for (const t of tokensOf(article)) if (!isStopword(t.lower)) words.push(t.stem);
+  for (const t of tokensOf(article)) if (!t.stop) words.push(t.stem);
   if (words.length < size) return words.length ? Uint32Array.of(fnv1a(words.join(" "))) : new Uint32Array(0);
   // fnv1a(words.slice(i, i + size).join(" ")), without building the strings.
   const hs = new Uint32Array(words.length - size + 1);

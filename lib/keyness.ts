@@ -15,7 +15,7 @@
 //   with erfc from Numerical Recipes' Chebyshev fit (erfcc; fractional error below 1.2e-7).
 // - Terms are stems (lib/tokens.ts), shown in their most frequent surface form. Stopwords and tokens without a
 //   letter are left out by default: numbers are the figure ledger's business.
-import { isStopword, tokensOf } from "./tokens.js";
+import { tokensOf } from "./tokens.js";
 
 export type Correction = "none" | "yates" | "williams";
 
@@ -161,7 +161,7 @@ export function countTerms(units: Array<{ text: string }>, options: CountOptions
     const seen = new Set<string>();
     for (const t of tokensOf(u)) {
       if (!/\p{L}/u.test(t.lower)) continue;
-      if (stopwords === "drop" && isStopword(t.lower)) continue;
+      if (stopwords === "drop" && t.stop) continue;
       tokens++;
       const c = terms.get(t.stem) ?? { count: 0, units: 0 };
       c.count++;

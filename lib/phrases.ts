@@ -1,7 +1,7 @@
 // Stage 3b: tokens → recurring phrases. The phrases nobody named: word sequences the corpus repeats across articles,
 // found by hashing n-grams of stems (one pass per length), never by comparing articles pairwise.
 import type { Article } from "./types.js";
-import { isStopword, tokensOf, type Token } from "./tokens.js";
+import { tokensOf, type Token } from "./tokens.js";
 
 export interface PhraseOptions {
   /** Shortest phrase, in words. Default 2. */
@@ -54,7 +54,7 @@ const keyOf = (tokens: Token[], p: number, n: number) => {
   return k;
 };
 const inSentence = (tokens: Token[], p: number, n: number) => p + n <= tokens.length && tokens[p].sentence === tokens[p + n - 1].sentence;
-const edgesOk = (tokens: Token[], p: number, n: number) => !isStopword(tokens[p].lower) && !isStopword(tokens[p + n - 1].lower);
+const edgesOk = (tokens: Token[], p: number, n: number) => !tokens[p].stop && !tokens[p + n - 1].stop;
 
 function findPhrases(docs: Doc[], min: number, max: number, minArticles: number): Phrase[] {
   // 1. Count every n-gram of stems (stopword edges included: long phrases are chained through them).
@@ -177,8 +177,8 @@ function addRunCandidates(T: Token[], p: number, q: number, max: number, minArti
       if (shared.length < minArticles) break;
       let a = p + s;
       let b = p + end + max; // exclusive
-      while (a < b && isStopword(T[a].lower)) a++;
-      while (b > a && isStopword(T[b - 1].lower)) b--;
+      while (a < b && T[a].stop) a++;
+      while (b > a && T[b - 1].stop) b--;
       if (b - a > max) out.set(keyOf(T, a, b - a), b - a);
     }
   }

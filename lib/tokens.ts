@@ -35,6 +35,8 @@ export interface Token {
   sentence: number;
   /** True when the token is attached to the previous one by a hyphen ("speaking" in "Russian-speaking"). */
   hyphen: boolean;
+  /** isStopword(lower), worked out once per written word: the stages that skip stopwords read it per token. */
+  stop: boolean;
 }
 
 export interface Sentence {
@@ -94,7 +96,7 @@ export function tokenize(text: string): Token[] {
       hyphen = HYPHEN.test(gap);
     }
     const forms = formsOf(word);
-    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end, sentence, hyphen };
+    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end, sentence, hyphen, stop: forms.stop };
     tokens.push(t);
     prev = t;
     start = end;
@@ -118,7 +120,7 @@ export function tokenizeByRegex(text: string): Token[] {
       hyphen = HYPHEN.test(gap);
     }
     const forms = formsOf(word);
-    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end: start + word.length, sentence, hyphen };
+    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end: start + word.length, sentence, hyphen, stop: forms.stop };
     tokens.push(t);
     prev = t;
   }
@@ -152,14 +154,14 @@ function wordEnd(text: string, start: number): number {
   }
 }
 
-const wordForms = new Map<string, { lower: string; stem: string }>();
+const wordForms = new Map<string, { lower: string; stem: string; stop: boolean }>();
 
-/** lowerOf and stemOf of a word as written, cached: news text repeats its words. */
-function formsOf(word: string): { lower: string; stem: string } {
+/** lowerOf, stemOf and isStopword of a word as written, cached: news text repeats its words. */
+function formsOf(word: string): { lower: string; stem: string; stop: boolean } {
   let f = wordForms.get(word);
   if (f === undefined) {
     const lower = lowerOf(word);
-    f = { lower, stem: stemOf(lower) };
+    f = { lower, stem: stemOf(lower), stop: isStopword(lower) };
     if (wordForms.size > 200_000) wordForms.clear();
     wordForms.set(word, f);
   }

@@ -135,3 +135,13 @@ describe("dropTokens", () => {
     expect(again).toEqual(first);
   });
 });
+
+describe("Token.stop", () => {
+  it("is isStopword of the token's lower case, for every token of the seeds", () => {
+    for (const f of fs.readdirSync("data/articles")) {
+      const tokens = tokenize(fs.readFileSync(path.join("data/articles", f), "utf8"));
+      expect(tokens.some((t) => t.stop) && tokens.some((t) => !t.stop)).toBe(true);
+      for (const t of tokens) expect(t.stop, t.text).toBe(isStopword(t.lower));
+    }
+  });
+});
