@@ -246,3 +246,25 @@ describe("talkingpoints themes", () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 });
+
+describe("patterns that start with a stopword", () => {
+  // Stopword tokens are passed over unless some pattern can start with them: these patterns all do.
+  const themes: Theme[] = [
+    { id: "nato", label: "NATO", patterns: ["into NATO"] },
+    { id: "west", label: "West", patterns: ["the West"] },
+    { id: "glob", label: "Glob", patterns: ["th* woods"] },
+    { id: "plain", label: "Plain", patterns: ["woods"] },
+  ];
+  const text = "Kiev wants into NATO. Into the woods they went; the West's plan, the West, this woods.";
+  const article: Article = { id: "a", file: "a.txt", title: "a", outlet: null, url: null, date: null, dateSource: null, text, words: countWords(text), warnings: [] };
+
+  it("still match where a stopword starts them", () => {
+    const hits = Object.fromEntries(countThemes([article], themes).map((c) => [c.theme, c.matches.map((m) => `${m.form}×${m.count}`)]));
+    expect(hits).toEqual({
+      nato: ["into nato×1"],
+      west: ["the west×1", "the west's×1"],
+      glob: ["the woods×1", "this woods×1"],
+      plain: ["woods×2"],
+    });
+  });
+});
