@@ -77,9 +77,7 @@ export function lowerOf(word: string): string {
 export function tokenize(text: string): Token[] {
   // The scanner reads UTF-16 code units; a text with surrogates (astral letters, emoji) goes through the regex.
   if (hasSurrogates(text)) return tokenizeByRegex(text);
-  const tokens: Token[] = [];
-  let sentence = 0;
-  let prev: Token | null = null;
+  const list = new TokenList(text);
   const n = text.length;
   for (let start = 0; start < n; ) {
     if (charClass(text.charCodeAt(start)) === OTHER) {
@@ -87,44 +85,42 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const end = wordEnd(text, start);
-    const word = text.slice(start, end);
-    let hyphen = false;
-    // The usual gap, one space, neither ends a sentence nor joins a compound: no need to look at it.
-    if (prev && !(start === prev.end + 1 && text.charCodeAt(prev.end) === 32)) {
-      const gap = text.slice(prev.end, start);
-      if (endsSentence(prev, gap, word)) sentence++;
-      hyphen = HYPHEN.test(gap);
-    }
-    const forms = formsOf(word);
-    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end, sentence, hyphen, stop: forms.stop };
-    tokens.push(t);
-    prev = t;
+    list.add(text.slice(start, end), start);
     start = end;
   }
-  return tokens;
+  return list.tokens;
 }
 
 /** tokenize as the TOKEN regex defines it, for texts the code-unit scanner does not read. */
 export function tokenizeByRegex(text: string): Token[] {
-  const tokens: Token[] = [];
-  let sentence = 0;
-  let prev: Token | null = null;
+  const list = new TokenList(text);
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const word = m[0];
-    const start = m.index;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) list.add(m[0], m.index);
+  return list.tokens;
+}
+
+/** Tokens added in text order, their sentences numbered and hyphen-joined parts marked from the gaps between them. */
+class TokenList {
+  readonly tokens: Token[] = [];
+  private sentence = 0;
+  private prev: Token | null = null;
+
+  constructor(private readonly text: string) {}
+
+  add(word: string, start: number): void {
+    const prev = this.prev;
     let hyphen = false;
-    if (prev && !(start === prev.end + 1 && text.charCodeAt(prev.end) === 32)) {
-      const gap = text.slice(prev.end, start);
-      if (endsSentence(prev, gap, word)) sentence++;
+    // The usual gap, one space, neither ends a sentence nor joins a compound: no need to look at it.
+    if (prev && !(start === prev.end + 1 && this.text.charCodeAt(prev.end) === 32)) {
+      const gap = this.text.slice(prev.end, start);
+      if (endsSentence(prev, gap, word)) this.sentence++;
       hyphen = HYPHEN.test(gap);
     }
     const forms = formsOf(word);
-    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end: start + word.length, sentence, hyphen, stop: forms.stop };
-    tokens.push(t);
-    prev = t;
+    const t: Token = { text: word, lower: forms.lower, stem: forms.stem, start, end: start + word.length, sentence: this.sentence, hyphen, stop: forms.stop };
+    this.tokens.push(t);
+    this.prev = t;
   }
-  return tokens;
 }
 
 /**
