@@ -287,7 +287,6 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
       return rest;
     });
     return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers };
-
   } finally {
     // The threads wait for work until told otherwise; whatever happened, they end here.
     for (const w of pool) void w.terminate();
