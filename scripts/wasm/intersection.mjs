@@ -1,10 +1,8 @@
 // Assembles the intersection-count WebAssembly module of lib/event-hashing.ts (its text is in the comment above
 // INTERSECTION_WASM); prints its base64 (what INTERSECTION_WASM holds) on stdout, whether it validates and its size on stderr. Run: node scripts/wasm/intersection.mjs
-const leb = (n) => { const o = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return o; };
-const sleb = (n) => { const o = []; for (;;) { const b = n & 0x7f; n >>= 7; if ((n === 0 && !(b & 0x40)) || (n === -1 && (b & 0x40))) { o.push(b); return o; } o.push(b | 0x80); } };
-const simd = (op) => [0xfd, ...leb(op)];
-const get = (i) => [0x20, i], set = (i) => [0x21, i], c = (n) => [0x41, ...sleb(n)];
-const ADD = [0x6a], SHL = [0x74], GTU = [0x4b], LEU = [0x4d], GEU = [0x4f], EQ = [0x46], POPCNT = [0x69];
+import { ADD, c, GEU, get, printModule, set, SHL, simd } from './assemble.mjs';
+
+const GTU = [0x4b], LEU = [0x4d], EQ = [0x46], POPCNT = [0x69];
 const vload = [...simd(0x00), 2, 0], iload = (off) => [0x28, 2, off];
 const EQ4 = simd(0x37), OR = simd(0x50), BITMASK = simd(0xa4);
 const rot = (lanes) => [...simd(0x0d), ...Array.from({ length: 16 }, (_, k) => (k + 4 * lanes) % 16)];
@@ -42,14 +40,4 @@ const body = [
   ...get(4),
   0x0b,
 ];
-const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
-const mod = [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-  ...section(1, [1, 0x60, 4, 0x7f, 0x7f, 0x7f, 0x7f, 1, 0x7f]),
-  ...section(3, [1, 0]),
-  ...section(5, [1, 0, 1]),
-  ...section(7, [2, 1, 0x6d, 2, 0, 1, 0x63, 0, 0]),
-  ...section(10, [1, ...leb(body.length), ...body]),
-];
-const bytes = Uint8Array.from(mod);
-console.error('valid', WebAssembly.validate(bytes), bytes.length);
-console.log(Buffer.from(bytes).toString('base64'));
+printModule({ params: 4, returns: true, name: 'c', body });

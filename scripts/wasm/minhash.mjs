@@ -1,14 +1,11 @@
 // Assembles the MinHash WebAssembly module of lib/event-hashing.ts (its text is in the comment above MINHASH_WASM); prints the
 // module's base64 (what MINHASH_WASM holds) on stdout, whether it validates and its size on stderr. Run: node scripts/wasm/minhash.mjs
-const leb = (n) => { const o = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return o; };
-const sleb = (n) => { const o = []; for (;;) { const b = n & 0x7f; n >>= 7; if ((n === 0 && !(b & 0x40)) || (n === -1 && (b & 0x40))) { o.push(b); return o; } o.push(b | 0x80); } };
-const simd = (op) => [0xfd, ...leb(op)];
-const get = (i) => [0x20, i], set = (i) => [0x21, i], tee = (i) => [0x22, i], c = (n) => [0x41, ...sleb(n)];
+import { ADD, c, GEU, get, printModule, set, SHL, simd, tee } from './assemble.mjs';
+
 const splat4 = (x) => { const b = []; for (let i = 0; i < 4; i++) b.push(x & 255, (x >>> 8) & 255, (x >>> 16) & 255, (x >>> 24) & 255); return b; };
 const vconst = (x) => [...simd(0x0c), ...splat4(x)];
 const XOR = simd(0x51), SHRU = simd(0xad), MUL = simd(0xb5), MINU = simd(0xb7), SPLAT = simd(0x11);
 const vload = [...simd(0x00), 4, 0], vstore = [...simd(0x0b), 4, 0], iload = [0x28, 2, 0];
-const ADD = [0x6a], SHL = [0x74], GEU = [0x4f];
 // params: 0 set, 1 n, 2 seeds, 3 hashes, 4 out; locals 5 k, 6 x, 7 end (i32); 8 seedA, 9 seedB, 10 minA, 11 minB, 12 e, 13 v (v128)
 const fmix = (seed, min) => [
   ...get(12), ...get(seed), ...XOR, ...tee(13),
@@ -41,14 +38,4 @@ const body = [
   0x0b, 0x0b,
   0x0b,
 ];
-const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
-const mod = [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-  ...section(1, [1, 0x60, 5, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]),
-  ...section(3, [1, 0]),
-  ...section(5, [1, 0, 1]),
-  ...section(7, [2, 1, 0x6d, 2, 0, 1, 0x68, 0, 0]),
-  ...section(10, [1, ...leb(body.length), ...body]),
-];
-const bytes = Uint8Array.from(mod);
-console.error('valid', WebAssembly.validate(bytes), bytes.length);
-console.log(Buffer.from(bytes).toString('base64'));
+printModule({ params: 5, returns: false, name: 'h', body });
