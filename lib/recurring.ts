@@ -89,16 +89,12 @@ export function headOf(what: string): string {
 
 /** Does a `what` name a subject (not "", not a generic "total amount")? */
 function isSpecific(what: string): boolean {
-  return stemsOf(what).size > 0 && headOf(what) !== "";
+  return specific(whatInfo(what));
 }
 
 /** Can two `what`s describe the same figure? */
 export function compatibleWhat(a: string, b: string): boolean {
-  const sa = stemsOf(a);
-  const sb = stemsOf(b);
-  if (sa.size === 0 || sb.size === 0 || !headOf(a) || !headOf(b)) return true;
-  for (const s of sa) if (sb.has(s)) return true;
-  return false;
+  return compatible(whatInfo(a), whatInfo(b));
 }
 
 /** What grouping needs of a `what`: its content stems and head stem. */
@@ -118,17 +114,21 @@ class WhatInfos {
   of(what: string): WhatInfo {
     let info = this.known.get(what);
     if (!info) {
-      info = { stems: stemsOf(what), head: headOf(what), lower: what.toLowerCase() };
+      info = whatInfo(what);
       this.known.set(what, info);
     }
     return info;
   }
 }
 
-/** isSpecific from a WhatInfo. */
+function whatInfo(what: string): WhatInfo {
+  return { stems: stemsOf(what), head: headOf(what), lower: what.toLowerCase() };
+}
+
+/** Does the `what` name a subject: content words and a head that is not generic? */
 const specific = (w: WhatInfo) => w.stems.size > 0 && w.head !== "";
 
-/** compatibleWhat from the two WhatInfos. */
+/** Two `what`s can describe the same figure when either names no subject or they share a content word. */
 function compatible(a: WhatInfo, b: WhatInfo): boolean {
   if (!specific(a) || !specific(b)) return true;
   for (const s of a.stems) if (b.stems.has(s)) return true;
