@@ -410,7 +410,10 @@ function textsFor(articles: EventArticle[], origins: Origin[], periods: [Period,
   const wanted = new Set(periods.flatMap((p) => p.events));
   const byFile = new Map<FileJob, number[]>();
   articles.forEach((a, i) => {
-    if (a.event && wanted.has(a.event)) byFile.set(origins[i].job, [...(byFile.get(origins[i].job) ?? []), i]);
+    if (!a.event || !wanted.has(a.event)) return;
+    const members = byFile.get(origins[i].job);
+    if (members) members.push(i);
+    else byFile.set(origins[i].job, [i]);
   });
   const problems: Problem[] = [];
   for (const [job, members] of byFile) {
@@ -493,7 +496,12 @@ export function periodShift(evented: EventArticle[], events: EventRow[], periods
   const sides = periods.map((p) => {
     const ids = new Set(p.events);
     const members = new Map<string, EventArticle[]>();
-    for (const a of evented) if (a.event && ids.has(a.event)) members.set(a.event, [...(members.get(a.event) ?? []), a]);
+    for (const a of evented) {
+      if (!a.event || !ids.has(a.event)) continue;
+      const list = members.get(a.event);
+      if (list) list.push(a);
+      else members.set(a.event, [a]);
+    }
     let counts: TermCounts = { tokens: 0, units: 0, terms: new Map() };
     const forms = new Map<string, Map<string, number>>();
     const hits = new Map<string, number>();
