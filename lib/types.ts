@@ -19,6 +19,8 @@ export interface Article {
   text: string;
   words: number;
   warnings: string[];
+  /** The person whose statements the article reports, by the canonical name in data/speakers.yml; null when none is found. */
+  speaker?: string | null;
   /** Stable id of the briefing/event this article reports (set by events grouping; null until then). */
   event?: string | null;
 }
