@@ -27,3 +27,5 @@ export type { FormatModule, ParsedRecord, RecordProblem } from "./formats/format
 export * from "./shift.js";
 export * from "./plot-shift.js";
 export { analyze, writeTables, TABLES, type AnalyzeOptions, type AnalyzeResult, type AnalyzedArticle, type Progress } from "./analyze.js";
+export * from "./coverage.js";
+export * from "./plot-coverage.js";
