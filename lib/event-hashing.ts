@@ -1,8 +1,9 @@
 // The inner loops of event grouping, each as plain JavaScript (the definition) and as WebAssembly with 128-bit SIMD
 // (the same numbers, several times faster): MinHash signatures of an article's shingle hashes, and how many values
-// two sorted hash arrays share. The modules are assembled by scripts/wasm/minhash.mjs and
-// scripts/wasm/intersection.mjs (their text is in the comments below); test/events-minhash.test.ts holds each
-// SIMD path to its plain one. Where WebAssembly SIMD is missing, the plain functions run.
+// two sorted hash arrays share. Their source is WebAssembly text, scripts/wasm/minhash.wat and
+// scripts/wasm/intersection.wat; `node scripts/wasm/wat.mjs FILE.wat` assembles one with wabt and prints the base64
+// the constants below hold. test/events-minhash.test.ts checks that they hold exactly that, and holds each SIMD path
+// to its plain one. Where WebAssembly SIMD is missing, the plain functions run.
 
 /** How many values two sorted arrays of distinct values share. */
 export function intersectionScalar(a: Uint32Array, b: Uint32Array): number {
@@ -43,30 +44,11 @@ export function minHashScalar(set: Uint32Array, seeds: Uint32Array): Uint32Array
 }
 
 /**
- * minHashScalar in WebAssembly with 128-bit SIMD: eight hash functions per pass over the set, as two vectors of
- * four lanes (i32x4.mul and i32x4.min_u are the 32-bit Math.imul and unsigned least value, so the values are the
- * same bit for bit). Assembled by hand (389 bytes) from this text; test/events-minhash.test.ts checks it against a plain
- * reference on random sets:
- *
- *   (func (export "h") (param $set i32) (param $n i32) (param $seeds i32) (param $hashes i32) (param $out i32)
- *     ;; byte offsets: $k walks seeds and out 32 bytes (8 functions) at a time, $x walks the set 4 bytes at a time
- *     (local $k i32) (local $x i32) (local $end i32) (local $sa v128) (local $sb v128) (local $ma v128)
- *     (local $mb v128) (local $e v128) (local $v v128)
- *     $end = $set + $n*4;  $hashes = $hashes*4;  $k = 0
- *     (block (loop  br_if 1 ($k >=u $hashes)
- *       $sa = v128.load($seeds + $k);  $sb = v128.load offset=16 ($seeds + $k);  $ma = $mb = all ones;  $x = $set
- *       (block (loop  br_if 1 ($x >=u $end)
- *         $e = i32x4.splat(i32.load $x)
- *         ;; per seed vector: fmix32($e ^ seed) and the lane-wise unsigned minimum, as in minHashScalar
- *         $v = $e ^ $sa;  $v = i32x4.mul($v ^ ($v >>u 16), 0x85ebca6b);  $v = i32x4.mul($v ^ ($v >>u 13), 0xc2b2ae35)
- *         $ma = i32x4.min_u($v ^ ($v >>u 16), $ma);   ...the same with $sb into $mb
- *         $x += 4;  br 0))
- *       v128.store($out + $k, $ma);  v128.store offset=16 ($out + $k, $mb);  $k += 32;  br 0)))
- *
- * Memory layout per call: the seeds at 0, the signature after them, then the set.
+ * minHashScalar in WebAssembly with 128-bit SIMD, eight hash functions per pass over the set: scripts/wasm/minhash.wat
+ * assembled by wabt (401 bytes). Memory layout per call: the seeds at 0, the signature after them, then the set.
  */
 const MINHASH_WASM =
-  "AGFzbQEAAAABCQFgBX9/f39/AAMCAQAFAwEAAQcJAgFtAgABaAAACtsCAdgCAgN/CXsgAUECdCAAaiEHIANBAnQhA0EAIQUCQANAIAUgA08NASACIAVq/QAEACEIIAIgBWr9AAQQIQn9DP////////////////////8hCv0M/////////////////////yELIAAhBgJAA0AgBiAHTw0BIAYoAgD9ESEMIAwgCP1RIg0gDUEQ/a0B/VH9DGvK64VryuuFa8rrhWvK64X9tQEiDSANQQ39rQH9Uf0MNa6ywjWussI1rrLCNa6ywv21ASINIA1BEP2tAf1RIAr9twEhCiAMIAn9USINIA1BEP2tAf1R/QxryuuFa8rrhWvK64VryuuF/bUBIg0gDUEN/a0B/VH9DDWussI1rrLCNa6ywjWussL9tQEiDSANQRD9rQH9USAL/bcBIQsgBkEEaiEGDAALCyAEIAVqIAr9CwQAIAQgBWogC/0LBBAgBUEgaiEFDAALCws=";
+  "AGFzbQEAAAABCQFgBX9/f39/AAMCAQAFAwEAAQcJAgFtAgABaAAACucCAeQCAgN/BnsgAUECdCAAaiEHIANBAnQhA0EAIQUCQANAIAUgA08NASACIAVq/QAEACEIIAIgBWr9AAQQIQn9DP////////////////////8hCv0M/////////////////////yELIAAhBgJAA0AgBiAHTw0BIAYoAgD9ESEMIAwgCP1RIQ0gDSANQRD9rQH9Uf0Ma8rrhWvK64VryuuFa8rrhf21ASENIA0gDUEN/a0B/VH9DDWussI1rrLCNa6ywjWussL9tQEhDSANIA1BEP2tAf1RIAr9twEhCiAMIAn9USENIA0gDUEQ/a0B/VH9DGvK64VryuuFa8rrhWvK64X9tQEhDSANIA1BDf2tAf1R/Qw1rrLCNa6ywjWussI1rrLC/bUBIQ0gDSANQRD9rQH9USAL/bcBIQsgBkEEaiEGDAALCyAEIAVqIAr9CwQAIAQgBWogC/0LBBAgBUEgaiEFDAALCws=";
 
 type WasmMemory = { buffer: ArrayBuffer; grow(pages: number): number };
 type Wasm = { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: Record<string, unknown> } };
@@ -108,26 +90,8 @@ export function minHashSimd(): ((set: Uint32Array, seeds: Uint32Array) => Uint32
 }
 
 /**
- * intersectionScalar in WebAssembly with 128-bit SIMD: the sorted arrays are compared four values against four
- * (i32x4.eq against the four rotations of the other block, matches counted with bitmask and popcnt), then the block
- * with the smaller last value moves on (both when equal), as in the scalar merge; the last fewer-than-four values
- * go through the scalar merge. Each common value is counted once, when the two blocks holding it meet. Assembled
- * by hand (328 bytes) from this text; test/events-minhash.test.ts checks it against the scalar merge:
- *
- *   (func (export "c") (param $a i32) (param $la i32) (param $b i32) (param $lb i32) (result i32)
- *     (local $n i32) (local $x i32) (local $y i32) (local $va v128) (local $vb v128)
- *     $aend = $a + $la*4 (in $la);  $bend = $b + $lb*4 (in $lb)
- *     (block (loop  br_if 1 ($a + 16 >u $aend);  br_if 1 ($b + 16 >u $bend)
- *       $va = v128.load $a;  $vb = v128.load $b
- *       $n += i32.popcnt(i32x4.bitmask(i32x4.eq($va, $vb) | i32x4.eq($va, rotate1($vb)) | … rotate2 | … rotate3))
- *       $x = i32.load offset=12 $a;  $y = i32.load offset=12 $b       ;; the blocks' last values
- *       $a += 16 * ($x <=u $y);  $b += 16 * ($y <=u $x);  br 0))
- *     (block (loop  br_if 1 ($a >=u $aend);  br_if 1 ($b >=u $bend)
- *       $x = i32.load $a;  $y = i32.load $b
- *       $n += ($x == $y);  $a += 4 * ($x <=u $y);  $b += 4 * ($y <=u $x);  br 0))
- *     $n)
- *
- * (rotateK is i8x16.shuffle of $vb with itself by K lanes.) Memory layout per call: a at 0, b after it.
+ * intersectionScalar in WebAssembly with 128-bit SIMD, four values against four: scripts/wasm/intersection.wat
+ * assembled by wabt (328 bytes). Memory layout per call: a at 0, b after it.
  */
 const INTERSECTION_WASM =
   "AGFzbQEAAAABCQFgBH9/f38BfwMCAQAFAwEAAQcJAgFtAgABYwAACp4CAZsCAgN/AnsgAUECdCAAaiEBIANBAnQgAmohAwJAA0AgAEEQaiABSw0BIAJBEGogA0sNASAA/QACACEHIAL9AAIAIQggByAI/TcgByAIIAj9DQQFBgcICQoLDA0ODwABAgP9N/1QIAcgCCAI/Q0ICQoLDA0ODwABAgMEBQYH/Tf9UCAHIAggCP0NDA0ODwABAgMEBQYHCAkKC/03/VD9pAFpIARqIQQgACgCDCEFIAIoAgwhBiAAIAUgBk1BBHRqIQAgAiAGIAVNQQR0aiECDAALCwJAA0AgACABTw0BIAIgA08NASAAKAIAIQUgAigCACEGIAQgBSAGRmohBCAAIAUgBk1BAnRqIQAgAiAGIAVNQQJ0aiECDAALCyAECw==";

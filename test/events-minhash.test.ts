@@ -132,14 +132,16 @@ describe("shingleHashes", () => {
 });
 
 describe("the WebAssembly modules", () => {
-  it("are what scripts/wasm assembles from their text", async () => {
+  it("are what wabt assembles from scripts/wasm/*.wat", async () => {
     const { spawnSync } = await import("node:child_process");
     const fs = await import("node:fs");
     const source = fs.readFileSync("lib/event-hashing.ts", "utf8");
-    for (const script of ["scripts/wasm/minhash.mjs", "scripts/wasm/intersection.mjs"]) {
-      const run = spawnSync(process.execPath, [script], { encoding: "utf8" });
-      expect(run.stderr.trim()).toMatch(/^valid true \d+$/);
-      expect(source.includes(`"${run.stdout.trim()}"`), script).toBe(true);
+    const wat = fs.readdirSync("scripts/wasm").filter((f) => f.endsWith(".wat")).sort();
+    expect(wat).toEqual(["intersection.wat", "minhash.wat"]);
+    for (const file of wat) {
+      const run = spawnSync(process.execPath, ["scripts/wasm/wat.mjs", `scripts/wasm/${file}`], { encoding: "utf8" });
+      expect(run.stderr.trim(), file).toMatch(/^valid true \d+$/);
+      expect(source.includes(`"${run.stdout.trim()}"`), `lib/event-hashing.ts holds what ${file} assembles to`).toBe(true);
     }
   });
 });
