@@ -32,7 +32,7 @@ function passageLabel(n: number, text: string): string {
  */
 export function coveragePlot(c: EventCoverage): Figure {
   const reports = c.passages.length ? c.reports : [];
-  const x = reports.map((r) => escapePlotText(r.outlet ? `${r.article} (${r.outlet})` : r.article));
+  const x = reports.map((r) => [r.article, r.outlet].filter(Boolean).map(escapePlotText).join("<br>"));
   const y = reports.length ? c.passages.map((p) => passageLabel(p.passage, p.text)) : [];
   const cell = new Map(c.cells.map((k) => [`${k.passage}|${k.article}`, k]));
   const z = reports.length ? c.passages.map((p) => reports.map((r) => LEVEL[cell.get(`${p.passage}|${r.article}`)!.status])) : [];
@@ -57,12 +57,12 @@ export function coveragePlot(c: EventCoverage): Figure {
       hovertemplate: "%{text}<extra>%{x}</extra>",
     }],
     layout: {
-      title: { text: escapePlotText(`What each report carried of ${c.event}${c.date ? ` (${c.date})` : ""}: ${c.passages.length} passages, ${c.reports.length} reports`) },
-      xaxis: { type: "category", side: "top", automargin: true, categoryorder: "array", categoryarray: x },
+      title: { text: escapePlotText(`What each report carried of ${c.event}${c.date ? ` (${c.date})` : ""}: ${c.passages.length} passages, ${c.reports.length} reports`), y: 0.995, yanchor: "top" },
+      xaxis: { type: "category", side: "top", tickangle: 0, automargin: true, categoryorder: "array", categoryarray: x },
       yaxis: { type: "category", autorange: "reversed", automargin: true, categoryorder: "array", categoryarray: y, tickfont: { size: 10 } },
       plot_bgcolor: "#ffffff",
       height: Math.max(360, 160 + 16 * y.length),
-      margin: { l: 20, r: 20, t: 90, b: 20 },
+      margin: { l: 20, r: 20, t: 110, b: 20 },
     },
   };
 }
@@ -73,7 +73,7 @@ export function coveragePlot(c: EventCoverage): Figure {
  */
 export function coverageBars(cs: EventCoverage[]): Figure {
   const rows = cs.flatMap((c) => c.reports.map((r) => ({ c, r })));
-  const x = rows.map(({ c, r }) => escapePlotText(`${r.article}${r.outlet ? ` (${r.outlet})` : ""} · ${c.event}`));
+  const x = rows.map(({ c, r }) => [r.article, r.outlet, c.event].filter(Boolean).map(escapePlotText).join("<br>"));
   const trace = (name: CoverageStatus, color: string, of: (r: EventCoverage["reports"][number]) => number) => ({
     type: "bar", name, x, y: rows.map(({ r }) => of(r)), marker: { color },
     text: rows.map(({ c, r }) => `${escapePlotText(r.title)}<br>${r.words} words; ${of(r)} of ${c.passages.length} passages ${name}`),
@@ -84,9 +84,9 @@ export function coverageBars(cs: EventCoverage[]): Figure {
     layout: {
       title: { text: "Passages of its briefing each report carried, paraphrased and left out" },
       barmode: "stack",
-      xaxis: { type: "category", tickangle: -30, automargin: true, categoryorder: "array", categoryarray: x },
+      xaxis: { type: "category", automargin: true, categoryorder: "array", categoryarray: x },
       yaxis: { title: { text: "passages" } },
-      height: 420,
+      height: 460,
       margin: { l: 50, r: 20, t: 50, b: 20 },
     },
   };

@@ -15,7 +15,7 @@ describe("coveragePlot", () => {
   const trace = fig.data[0] as { x: string[]; y: string[]; z: number[][]; text: string[][] };
 
   it("has passages × reports, coloured carried 2 / paraphrased 1 / left out 0", () => {
-    expect(trace.x).toEqual(["statement (outlet-statement)", "copy (outlet-copy)", "paraphrase (outlet-paraphrase)"]);
+    expect(trace.x).toEqual(["statement<br>outlet-statement", "copy<br>outlet-copy", "paraphrase<br>outlet-paraphrase"]);
     expect(trace.y).toHaveLength(c.passages.length);
     expect(trace.y[0]).toBe("1. The Minister of Maritime Affairs, Dana …");
     // Passage 1 (S1): the statement holds it, the copy carries it, the paraphrase rewords it (4.2 million tonnes).
