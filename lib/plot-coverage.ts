@@ -76,8 +76,8 @@ export function coverageBars(cs: EventCoverage[]): Figure {
   const x = rows.map(({ c, r }) => [r.article, r.outlet, c.event].filter(Boolean).map(escapePlotText).join("<br>"));
   const trace = (name: CoverageStatus, color: string, of: (r: EventCoverage["reports"][number]) => number) => ({
     type: "bar", name, x, y: rows.map(({ r }) => of(r)), marker: { color },
-    text: rows.map(({ c, r }) => `${escapePlotText(r.title)}<br>${r.words} words; ${of(r)} of ${c.passages.length} passages ${name}`),
-    hovertemplate: "%{text}<extra></extra>",
+    hovertext: rows.map(({ c, r }) => `${escapePlotText(r.title)}<br>${r.words} words; ${of(r)} of ${c.passages.length} passages ${name}`),
+    hovertemplate: "%{hovertext}<extra></extra>",
   });
   return {
     data: rows.length ? [trace("carried", "#08519c", (r) => r.carried), trace("paraphrased", "#9ecae1", (r) => r.paraphrased), trace("left out", "#dddddd", (r) => r.leftOut)] : [],
