@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // npm run bench: time `talkingpoints analyze` on corpora of real news and `talkingpoints report` on the seeds;
 // write the medians into BENCHMARKS.md (everything after its `<!-- notes -->` line is kept). Never part of `npm test`.
+// Each run of `analyze` is followed by a run of the pandas + scikit-learn peer (../shared/peer/pipeline.py) on the
+// same corpus, so both see the same load; the table gives the median of the per-run ratios analyze / peer, which
+// moves much less with the machine's load than either time.
 //   BENCH_SIZES=1,10,45  copies of the BBC corpus (2,225 articles each) to measure
 //   BENCH_RUNS=3         runs per size (the median is reported)
+//   BENCH_PYTHON=/usr/bin/python3   the Python with pandas and scikit-learn (Debian's python3-pandas, python3-sklearn)
+//   BENCH_PEER=0         leave the peer out
+//   BENCH_REPORT=0       leave out the timing of `talkingpoints report` (to try the script quickly)
 // The corpora are written to the system temp folder and removed afterwards; the BBC articles are never copied
 // into the project.
 import { spawnSync } from "node:child_process";
@@ -15,8 +21,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sizes = (process.env.BENCH_SIZES ?? "1,10,45").split(",").map(Number).filter((n) => n > 0);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "tp-bench-"));
-const shared = path.resolve(root, "..", "shared", "bench", "make-corpus.mjs");
+// ../shared beside the clone; /work/shared from a worktree (whose parent holds no shared/).
+const sharedDir = [path.resolve(root, "..", "shared"), "/work/shared"].find((d) => fs.existsSync(path.join(d, "bench", "make-corpus.mjs"))) ?? path.resolve(root, "..", "shared");
+const shared = path.join(sharedDir, "bench", "make-corpus.mjs");
 const cli = path.join(root, "bin", "talkingpoints.js");
+// The peer, from the same shared folder.
+const peerScript = [path.join(sharedDir, "peer", "pipeline.py")].find((p) => fs.existsSync(p)) ?? null;
+const python = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
+const peer = process.env.BENCH_PEER === "0" ? { ok: false, why: "BENCH_PEER=0" } : checkPeer();
+
+/** Can the peer run here? (the script exists, and the Python imports pandas and scikit-learn) */
+function checkPeer() {
+  if (!peerScript) return { ok: false, why: "../shared/peer/pipeline.py not found" };
+  const r = spawnSync(python, ["-c", "import pandas, sklearn; print(pandas.__version__, sklearn.__version__)"], { encoding: "utf8" });
+  if (r.status !== 0) return { ok: false, why: `${python} cannot import pandas and sklearn (apt-get install python3-pandas python3-sklearn)` };
+  const [pandas, sklearn] = r.stdout.trim().split(" ");
+  return { ok: true, why: "", pandas, sklearn };
+}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const fmt = (n, d = 0) => n.toLocaleString("en", { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -67,6 +88,21 @@ function timeAnalyze(dir) {
   return { wall, load, cpu: stats.cpuSeconds ?? 0, rssMB: (stats.maxRSSkB ?? 0) / 1024, articles: stats.articles ?? 0, phases: stats.phases ?? {}, stages: stats.stages ?? {}, outBytes };
 }
 
+/** One run of the peer on `dir`: wall seconds, and CPU seconds and peak RSS when /usr/bin/time is there. */
+function timePeer(dir) {
+  const outDir = path.join(work, "peer-out");
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const timed = fs.existsSync("/usr/bin/time");
+  const load = os.loadavg()[0];
+  const t0 = process.hrtime.bigint();
+  const args = timed ? ["-f", "tp-bench-time %U %S %M", python, peerScript, dir, outDir] : [peerScript, dir, outDir];
+  const r = spawnSync(timed ? "/usr/bin/time" : python, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`the peer failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const m = /tp-bench-time (\S+) (\S+) (\d+)/.exec(r.stderr);
+  return { wall, load, cpu: m ? Number(m[1]) + Number(m[2]) : null, rssMB: m ? Number(m[3]) / 1024 : null };
+}
+
 function timeReport() {
   const outDir = path.join(work, "reports");
   const load = os.loadavg()[0];
@@ -83,21 +119,30 @@ for (const copies of sizes) {
   const { dir, source } = makeCorpus(copies);
   const { bytes, files } = dirBytes(dir);
   const results = [];
+  const peers = [];
   for (let i = 0; i < runs; i++) {
     const r = timeAnalyze(dir);
     process.stderr.write(`analyze ${files} files, run ${i + 1}/${runs}: ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(1)} s CPU, ${r.rssMB.toFixed(0)} MB peak (load ${r.load.toFixed(1)})\n`);
     results.push(r);
+    if (!peer.ok) continue;
+    const q = timePeer(dir);
+    process.stderr.write(`  peer (pandas) run ${i + 1}/${runs}: ${q.wall.toFixed(2)} s wall${q.cpu === null ? "" : `, ${q.cpu.toFixed(1)} s CPU, ${q.rssMB.toFixed(0)} MB peak`} (load ${q.load.toFixed(1)}); ratio ${(r.wall / q.wall).toFixed(2)}\n`);
+    peers.push(q);
   }
   const mid = results.slice().sort((a, b) => a.wall - b.wall)[results.length >> 1];
   rows.push({
     copies, files, mb: bytes / 1e6, wall: median(results.map((r) => r.wall)), walls: results.map((r) => r.wall), cpu: median(results.map((r) => r.cpu)),
     rss: median(results.map((r) => r.rssMB)), load: median(results.map((r) => r.load)), articles: results[0].articles, source, phases: mid.phases, stages: mid.stages, outMB: mid.outBytes / 1e6,
+    peer: peers.length ? {
+      wall: median(peers.map((q) => q.wall)), walls: peers.map((q) => q.wall), ratio: median(peers.map((q, i) => results[i].wall / q.wall)),
+      cpu: peers.every((q) => q.cpu !== null) ? median(peers.map((q) => q.cpu)) : null, rss: peers.every((q) => q.rssMB !== null) ? median(peers.map((q) => q.rssMB)) : null,
+    } : null,
   });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const reportRuns = [];
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < (process.env.BENCH_REPORT === "0" ? 0 : runs); i++) {
   const r = timeReport();
   process.stderr.write(`report on the seeds, run ${i + 1}/${runs}: ${r.wall.toFixed(1)} s (load ${r.load.toFixed(1)})\n`);
   reportRuns.push(r);
@@ -122,7 +167,17 @@ const lines = [
   }),
   "",
   ...(rows.length ? [
-    "Phases (wall seconds, the median run of each size): `read+analyse` is the worker threads reading files and computing each article's themes, figures and event inputs; then the main thread assembles the results and groups the figures (`recurring`) and writes the tables that do not need events (`while grouping`) while one worker thread groups the articles into events (`events` is what is left of that wait); `shift` and `write` (the remaining tables) follow.",
+    "## Against the pandas peer, in the same run",
+  "",
+  ...(peer.ok ? [
+    `Each \`analyze\` run above was followed by a run of \`../shared/peer/pipeline.py\` (pandas ${peer.pandas}, scikit-learn ${peer.sklearn}, ${python}) on the same corpus. The peer does less (no stems, events, figure normalisation or shift); the ratio is the median of the runs' analyze / peer wall times, which moves less with the load than either time.`,
+    "",
+    "| corpus | articles | analyze wall s | peer wall s (median) | peer runs | peer CPU s | peer peak RSS MB | analyze / peer |",
+    "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+    ...rows.filter((r) => r.peer).map((r) => `| ${r.copies} × BBC | ${fmt(r.articles || r.files)} | ${r.wall.toFixed(2)} | ${r.peer.wall.toFixed(2)} | ${r.peer.walls.map((w) => w.toFixed(1)).join(", ")} | ${r.peer.cpu === null ? "" : r.peer.cpu.toFixed(1)} | ${r.peer.rss === null ? "" : fmt(r.peer.rss)} | **${r.peer.ratio.toFixed(2)}** |`),
+  ] : [`The pandas peer was not run: ${peer.why}.`]),
+  "",
+  "Phases (wall seconds, the median run of each size): `read+analyse` is the worker threads reading files and computing each article's themes, figures and event inputs; then the main thread assembles the results and groups the figures (`recurring`) and writes the tables that do not need events (`while grouping`) while one worker thread groups the articles into events (`events` is what is left of that wait); `shift` and `write` (the remaining tables) follow.",
     "",
     `| phase | ${rows.map((r) => `${r.copies} × BBC`).join(" | ")} |`,
     `| --- | ${rows.map(() => "---:").join(" | ")} |`,
@@ -137,11 +192,13 @@ const lines = [
   ] : []),
   "## `talkingpoints report` on the seeds (every notebook through Jupyter and tslab)",
   "",
-  `Median wall time: ${median(reportRuns.map((r) => r.wall)).toFixed(1)} s (runs: ${reportRuns.map((r) => r.wall.toFixed(1)).join(", ")}; load ${reportRuns.map((r) => r.load.toFixed(1)).join(", ")}).`,
-  "",
-  "| report | bytes |",
-  "| --- | ---: |",
-  ...reportRuns[0].sizes.map(([f, s]) => `| ${f} | ${fmt(s)} |`),
+  ...(reportRuns.length ? [
+    `Median wall time: ${median(reportRuns.map((r) => r.wall)).toFixed(1)} s (runs: ${reportRuns.map((r) => r.wall.toFixed(1)).join(", ")}; load ${reportRuns.map((r) => r.load.toFixed(1)).join(", ")}).`,
+    "",
+    "| report | bytes |",
+    "| --- | ---: |",
+    ...reportRuns[0].sizes.map(([f, s]) => `| ${f} | ${fmt(s)} |`),
+  ] : ["Not timed in this run (BENCH_REPORT=0)."]),
   "",
 ];
 const file = path.join(root, "BENCHMARKS.md");
