@@ -2,14 +2,12 @@
 // briefing written for the test (test/coverage-corpus.ts: each expectation names the sentence it rests on), on
 // word-level edits of one sentence, and on the seeds, whole, cut to their openings and reordered. The seeds'
 // expectations were checked by reading 003 and 004 side by side.
-import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadArticles } from "../lib/corpus.js";
 import { assignEvents } from "../lib/events.js";
 import { coverage, coverageCellRows, coverageMatrixRows, coverageReportRows, copyShare, type CoverageStatus, type EventCoverage } from "../lib/coverage.js";
 import { tokensOf } from "../lib/tokens.js";
-import type { Article } from "../lib/types.js";
 import { article, COPY, eventRow, PARAPHRASE, STATEMENT, writtenBriefing } from "./coverage-corpus.js";
 
 /** The status of `report` for the one passage whose text contains `words`. */
@@ -199,10 +197,5 @@ describe("coverage on the seeds", () => {
     const key = (e: EventCoverage) => new Map(e.cells.map((x) => [`${e.passages[x.passage - 1].text}|${x.article}`, x.status]));
     expect(key(coverage([shuffled, s4], ev)[0])).toEqual(key(coverage([s3, s4], ev)[0]));
   });
-
-  it("never reads files: the seeds are where the test left them", () => {
-    expect(fs.existsSync(path.join(process.cwd(), "data", "articles"))).toBe(true);
-  });
 });
 
-export type { Article };
