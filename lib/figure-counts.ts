@@ -5,7 +5,7 @@ import { type Ctx, isHyphen, isP, push, wordAt } from "./figure-context.js";
 import { DECADE_PREFIX, isCountNotYear, isYearLike, MONTHS, pushDate, yearRange } from "./figure-dates.js";
 import { mayStartMoney, MONEY_START_WORDS, moneySuffix, rangeTail } from "./figure-money.js";
 import { percentAt, timeUnitAt } from "./figure-units.js";
-import { durationWhat, timesWhat } from "./figure-verbs.js";
+import { durationWhat, othersWhat, timesWhat } from "./figure-verbs.js";
 import { moneyWhat, npAfter, npBeforeResolved, percentWhat, qualifierBefore, tagOf } from "./figure-what.js";
 import { BIG_SCALES, NUMBER_START_WORDS, prevSolid, readNumber, scaleBy, skipGap, type NumberRead, type Token } from "./numbers.js";
 
@@ -234,6 +234,7 @@ function pushAmount(ctx: Ctx, n: NumberRead, kind: FigureKind, value: number, un
     what = npAfter(ctx, end, false) || npBeforeResolved(ctx, q.i0);
     const k = skipGap(toks, end);
     if (k > end && (wordAt(toks, k) === "times" || wordAt(toks, k) === "time") && /^times?$/i.test(what)) what = timesWhat(ctx, q.i0, k) || what;
+    else if (/^others$/i.test(what)) what = othersWhat(ctx, q.i0) || what;
   } else if (kind === "duration") what = durationWhat(ctx, n.i0, end, q.i0, value);
   push(ctx, { kind, value, unit, what, qualifier: q.text, start: n.start, end: toks[end - 1].end, ...(high !== undefined ? { high } : {}) });
   return end;

@@ -20,7 +20,7 @@ const TIME_UNIT_SINGULAR = /^(?:second|minute|hour|day|week|month|year|decade|ce
 /** What a duration measures; `i0`/`end` are its first token and the token after it, `q0` the start of its hedge. */
 export function durationWhat(ctx: Ctx, i0: number, end: number, q0: number, value: number): string {
   const { toks } = ctx;
-  const of = ofPhrase(ctx, end);
+  const of = ofPhrase(ctx, end) || gerundOf(ctx, end);
   if (of) return of;
   const unitTok = toks[end - 1];
   // "five-hour talks", "a 30 day moratorium": the unit written singular after a plural number
@@ -39,6 +39,18 @@ export function durationWhat(ctx: Ctx, i0: number, end: number, q0: number, valu
   return "";
 }
 
+/** "30 days of shelling", "ten days of fighting in Kursk": the gerund after "of", with its object. */
+function gerundOf(ctx: Ctx, k: number): string {
+  const { toks } = ctx;
+  const p = skipGap(toks, k);
+  if (p === k || wordAt(toks, p) !== "of") return "";
+  const g = skipGap(toks, p + 1);
+  const t = toks[g];
+  if (g === p + 1 || !t || t.type !== "word" || !/ing$/.test(t.lower) || !lexiconTags(t.lower).includes("VBG")) return "";
+  const obj = npAfter(ctx, g + 1, false);
+  return obj ? `${t.text} ${obj}` : t.text;
+}
+
 const AUX = new Set(["has", "have", "had", "is", "was", "were", "are", "been", "be", "being", "will", "would", "which", "that", "had", "only", "just", "about", "nearly", "almost", "over", "some", "around"]);
 const VERB_TAGS = /^VB[DNPZ]?$/;
 const SKIP_AS_VERB = new Set(["is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "do", "does", "did", "doing", "done", "said", "says", "will", "would"]);
@@ -52,12 +64,34 @@ function verbPhraseBefore(ctx: Ctx, k: number): string {
     if (t.type === "space") { if (/[\n\r]/.test(t.text)) break; continue; }
     if (t.type !== "word") { if (t.type === "punct" && (t.text === "'" || t.text === "’" || t.text === "-")) continue; break; }
     words++;
-    if (VERB_TAGS.test(tagOf(t)) && !SKIP_AS_VERB.has(t.lower) && j < k - 1) {
-      return text.slice(t.start, toks[prevSolid(toks, k)].end).replace(/\s+/g, " ").trim();
+    // "to halt attacks": a word after the infinitive "to" is a verb when the lexicon allows it ("halt" is a noun first)
+    const inf = toks[j - 2]?.lower === "to" && toks[j - 1]?.type === "space" && lexiconTags(t.lower).includes("VB");
+    if ((inf || VERB_TAGS.test(tagOf(t))) && !SKIP_AS_VERB.has(t.lower) && j < k - 1) {
+      // "cease strikes" → "ceasing strikes", "fought the blockade" → "fight the blockade": a phrase a duration is "of"
+      const rest = text.slice(toks[j + 1].start, toks[prevSolid(toks, k)].end).replace(/\s+/g, " ").trim();
+      const tag = inf ? "VB" : tagOf(t);
+      const head = tag === "VB" || tag === "VBP" ? gerund(t.lower) : nominal(t) || t.lower;
+      return `${head} ${rest}`.trim();
     }
   }
   const span = npBeforeSpan(ctx, k, false);
   return span ? span.what : "";
+}
+
+/** "cease" → "ceasing", "hold" → "holding", "stop" → "stopping" (one short vowel before a final consonant doubles it). */
+export function gerund(w: string): string {
+  if (/ie$/.test(w)) return w.slice(0, -2) + "ying";
+  if (/[^aeiou]e$/.test(w) && w !== "be") return w.slice(0, -1) + "ing";
+  if (/^[^aeiou]*[aeiou][bdgmnpt]$/.test(w)) return w + w[w.length - 1] + "ing";
+  return w + "ing";
+}
+
+/** "injured 122 others": the others the verb before the count names ("others injured"); "" when no verb is there. */
+export function othersWhat(ctx: Ctx, q0: number): string {
+  const { toks } = ctx;
+  const v = prevSolid(toks, q0);
+  if (v < 0 || toks[v].type !== "word" || SKIP_AS_VERB.has(toks[v].lower) || !/^VB[DN]$/.test(tagOf(toks[v]))) return "";
+  return `others ${toks[v].lower}`;
 }
 
 const RATIO_AFTER = new Set(["more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger", "greater", "as", "the", "over", "faster", "slower", "cheaper", "longer"]);
@@ -141,7 +175,7 @@ export function nominal(t: Token): string {
       if (c !== w && isNoun(c, true)) return c;
     }
     // "shelling" is a verb form first and a noun second in the lexicon; "attacking" only a verb form
-    if (b !== w && isNoun(b + "ing", false) && !isNoun(b, true)) return b + "ing";
+    if (b !== w && (isNoun(b + "ing", true) || (isNoun(b + "ing", false) && !isNoun(b, true)))) return b + "ing";
     if (b !== w && isNoun(b, false) && lexiconTags(b).some((tag) => tag.startsWith("VB"))) return b;
   }
   return "";

@@ -50,6 +50,8 @@ export function npBeforeResolved(ctx: Ctx, k: number): string {
   return antecedent(ctx, p) || span.what;
 }
 
+const ATTACHING = new Set(["to", "for", "from", "on", "with", "against", "in"]);
+
 /** The last noun phrase headed by a common noun in the sentence before token k (stopping at the sentence before that). */
 function antecedent(ctx: Ctx, k: number): string {
   const { toks } = ctx;
@@ -63,7 +65,14 @@ function antecedent(ctx: Ctx, k: number): string {
     const tag = tagOf(t);
     if ((tag === "NN" || tag === "NNS") && !/^\p{Lu}/u.test(t.text) && !GENERIC_HEADS.has(t.lower)) {
       const span = npBeforeSpan(ctx, m + 1, false);
-      if (span) return span.what;
+      if (!span) continue;
+      // "assistance to refugees", "aid for Kiev": the phrase the last preposition hangs from
+      const p = prevSolid(toks, span.first);
+      if (p > 0 && ATTACHING.has(toks[p].lower)) {
+        const head = npBeforeSpan(ctx, p, false);
+        if (head && !/^\p{Lu}/u.test(toks[head.last].text)) return head.what;
+      }
+      return span.what;
     }
   }
   return "";

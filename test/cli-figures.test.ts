@@ -35,7 +35,7 @@ describe("talkingpoints figures", () => {
   it("prints the quantities, the recurring figures and the drift as tables", () => {
     const r = cli("figures");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Figures \(40 quantities in 5 articles; 42 dates and ordinals not shown/);
+    expect(r.stdout).toMatch(/^Figures \(43 quantities in 5 articles; 42 dates and ordinals not shown/);
     expect(r.stdout).toContain("19,000 Ukrainian children");
     expect(r.stdout).toMatch(/Drift[^\n]*\n[^\n]*\n[^\n]*\naid +\$350 billion/);
   });
