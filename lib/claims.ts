@@ -19,9 +19,9 @@
 // - the `what`s are compatible as the figure ledger judges them (recurring.ts: a shared content stem, people words
 //   as one), after the related words of data/claim-words.txt are made one ("young people" ~ "children"); or
 // - for a distinctive value (three or more significant digits, or two that are not a round ten: 339, 6,060,
-//   70.2 bn, 4,900 is not), the words within CONTEXT_WORDS (12) of the figure share a content stem that fewer
-//   than a quarter of the corpus's figure sentences use ("list" in "a list of 339 children" / "the 339 names on the
-//   list"). Small and round values ("three", "1,000") need compatible `what`s: they recur by chance.
+//   70.2 bn, 4,900 is not), the words within CONTEXT_WORDS (12) of the figure share a content stem that is not
+//   common (used by at least max(COMMON_FLOOR = 10, COMMON_CONTEXT = 25%) of the corpus's figure sentences):
+//   "list" in "a list of 339 children" / "the 339 names on the list". Small and round values ("three", "1,000") need compatible `what`s: they recur by chance.
 // - A mention that names nothing ("" or "total amount") joins the one claim its value agrees with, else stands alone.
 // Drift: two claims of one kind (money in any currency, others in one unit) whose intervals do not overlap, with the
 // same head noun and at least two shared content words, stated in disjoint articles with different first dates
@@ -40,6 +40,8 @@ export const APPROX_SPAN = 0.1;
 export const CONTEXT_WORDS = 12;
 /** A context stem used by at least this share of the figure sentences is too common to tie two figures. */
 export const COMMON_CONTEXT = 0.25;
+/** …and at least this many of them: in a small corpus every shared word is rare. */
+export const COMMON_FLOOR = 10;
 
 const LOWER = new Set(["over", "more than", "exceeding", "exceeded", "exceeds", "exceed", "at least", "no fewer than", "no less than",
   "not less than", "in excess of", "upwards of", "upward of", "above", "surpassing", "surpassed", "surpasses", "surpass", "well over", "well above", "greater than"]);
@@ -151,7 +153,7 @@ export interface Claim {
   claim: string;
   kind: FigureKind;
   unit: string;
-  /** The most precisely written value (narrowest interval), and its range end when it is a range. */
+  /** The most precisely written value (finest last digit, then narrowest interval), and its range end when it is a range. */
   value: number;
   high?: number;
   /** The values every mention allows: [low, high]. */
@@ -230,7 +232,7 @@ export function figureClaims(figures: FigureMention[], articles: Article[] = [])
   const df = new Map<string, number>();
   for (const it of items) for (const s of it.context) df.set(s, (df.get(s) ?? 0) + 1);
   const common = new Set<string>();
-  const limit = Math.max(2, items.length * COMMON_CONTEXT);
+  const limit = Math.max(COMMON_FLOOR, items.length * COMMON_CONTEXT);
   for (const [s, n] of df) if (n >= limit) common.add(s);
 
   const buckets = new Map<string, Item[]>();
@@ -293,7 +295,9 @@ function makeClaim(b: Building, byId: Map<string, Article>): Claim {
   const eventOf = (m: FigureMention) => { const a = byId.get(m.article); return a?.event ?? a?.date ?? m.article; };
   const ms = b.items.map((x) => x.m);
   ms.sort((x, y) => cmpDate(date(x), date(y)) || (x.article < y.article ? -1 : x.article > y.article ? 1 : 0) || x.start - y.start);
-  const narrow = b.items.slice().sort((x, y) => (x.iv[1] - x.iv[0]) - (y.iv[1] - y.iv[0]))[0].m;
+  // the most precisely written value anchors the claim ("approximately USD70.2 billion" over "about $70 billion")
+  const precision = (x: Item) => halfPlace(Math.abs(x.m.value)) / Math.max(1e-12, Math.abs(x.m.value));
+  const narrow = b.items.slice().sort((x, y) => precision(x) - precision(y) || (x.iv[1] - x.iv[0]) - (y.iv[1] - y.iv[0]))[0].m;
   const counts = new Map<string, number>();
   for (const m of ms) if (m.what && headOf(m.what)) counts.set(m.what, (counts.get(m.what) ?? 0) + 1);
   let what = "";
