@@ -154,14 +154,25 @@ function verbWithObject(ctx: Ctx, v: number): string {
 const withObject = (noun: string, obj: string) => (obj.split(" ").length <= 2 ? `${obj} ${plural(noun)}` : `${plural(noun)} of ${obj}`);
 const plural = (w: string) => (/(?:s|sh|ch|x)$/.test(w) ? w + "es" : /[^aeiou]y$/.test(w) ? w.slice(0, -1) + "ies" : w + "s");
 
-const IRREGULAR: Record<string, string> = { met: "meet", held: "hold", struck: "strike", fought: "fight", shot: "shoot", hit: "hit", broke: "break", broken: "break", spoke: "speak", spoken: "speak", ran: "run", flew: "fly", flown: "fly", made: "make", took: "take", taken: "take", went: "go", gave: "give", given: "give", rose: "rise", fell: "fall" };
-const IRREGULAR_NOUNS: Record<string, string> = { meet: "meeting", hold: "", strike: "strike", fight: "fight", shoot: "shooting", hit: "hit", break: "breach", speak: "speech", run: "run", fly: "flight", make: "", take: "", go: "", give: "", rise: "rise", fall: "fall" };
+const IRREGULAR = new Map<string, string>(Object.entries({ met: "meet", held: "hold", struck: "strike", fought: "fight", shot: "shoot", hit: "hit", broke: "break", broken: "break", spoke: "speak", spoken: "speak", ran: "run", flew: "fly", flown: "fly", made: "make", took: "take", taken: "take", went: "go", gave: "give", given: "give", rose: "rise", fell: "fall" }));
+const IRREGULAR_NOUNS = new Map<string, string>(Object.entries({ meet: "meeting", hold: "", strike: "strike", fight: "fight", shoot: "shooting", hit: "hit", break: "breach", speak: "speech", run: "run", fly: "flight", make: "", take: "", go: "", give: "", rise: "rise", fall: "fall" }));
 
 /** The noun for what a verb names, from the lexicon ("violated" → "violation", "attacked" → "attack"); "" when none is found. */
 export function nominal(t: Token): string {
-  const w = t.lower;
+  let n = nominals.get(t.lower);
+  if (n === undefined) {
+    if (nominals.size >= 50_000) nominals.clear();
+    n = lookUpNominal(t.lower);
+    nominals.set(t.lower, n);
+  }
+  return n;
+}
+const nominals = new Map<string, string>();
+
+function lookUpNominal(w: string): string {
   const bases: string[] = [];
-  if (IRREGULAR[w]) bases.push(IRREGULAR[w]);
+  const irregular = IRREGULAR.get(w);
+  if (irregular) bases.push(irregular);
   if (/ied$/.test(w)) bases.push(w.slice(0, -3) + "y");
   if (/ed$/.test(w)) bases.push(w.slice(0, -1), w.slice(0, -2));
   if (/([bcdfgklmnprstvz])\1ed$/.test(w)) bases.push(w.slice(0, -3));
@@ -169,7 +180,8 @@ export function nominal(t: Token): string {
   if (/ing$/.test(w)) bases.push(w.slice(0, -3), w.slice(0, -3) + "e");
   bases.push(w);
   for (const b of bases) {
-    if (IRREGULAR_NOUNS[b] !== undefined) return IRREGULAR_NOUNS[b];
+    const noun = IRREGULAR_NOUNS.get(b);
+    if (noun !== undefined) return noun;
     const stem = b.replace(/e$/, "");
     for (const c of [stem + "ion", stem + "ation", b + "ment", stem + "al"]) {
       if (c !== w && isNoun(c, true)) return c;

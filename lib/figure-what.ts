@@ -176,7 +176,8 @@ function lookUpTag(t: Token): string {
   if (o) return o;
   if (UNITS_OR_TENS.has(t.lower) || t.lower === "hundred" || BIG_SCALES.get(t.lower) !== undefined) return "CD";
   const l = lex();
-  const e = l ? (l[t.text] ?? l[t.lower]) : undefined;
+  // own keys only: "constructor" or "toString" in a text must not find Object.prototype's functions
+  const e = l ? (own(l, t.text) ?? own(l, t.lower)) : undefined;
   if (e && e.length) return e[0];
   if (/^\p{Lu}/u.test(t.text)) return "NNP";
   // unknown lower-case words (British spellings such as "criticised", rare verbs): guess from the ending
@@ -189,8 +190,10 @@ function lookUpTag(t: Token): string {
 /** Every tag the lexicon gives a word (lower case), most likely first; [] when unknown. */
 export function lexiconTags(word: string): string[] {
   const l = lex();
-  return (l && Object.prototype.hasOwnProperty.call(l, word) ? l[word] : null) ?? [];
+  return (l ? own(l, word) : undefined) ?? [];
 }
+
+const own = (l: Lexicon, w: string): string[] | undefined => (Object.prototype.hasOwnProperty.call(l, w) ? l[w] : undefined);
 
 export const isNounTag = (tag: string) => tag.startsWith("NN");
 const isNpTag = (tag: string) => isNounTag(tag) || tag.startsWith("JJ");

@@ -122,3 +122,10 @@ describe("spelled numbers after 'the'", () => {
     expect(figuresInText("The first round failed.").map((f) => f.kind)).toEqual(["ordinal"]);
   });
 });
+
+describe("words that are names of Object's own properties", () => {
+  it("reads 'constructor', 'toString' as words, not the lexicon object's functions", () => {
+    expect(figuresInText("The constructor built it 3 times.").map((f) => f.what)).toEqual(["times"]);
+    expect(figuresInText("The hasOwnProperty valueOf constructor rose 5 times.").map((f) => f.value)).toEqual([5]);
+  });
+});
