@@ -20,7 +20,7 @@
 //   as one), after the related words of data/claim-words.txt are made one ("young people" ~ "children"); or
 // - for a distinctive value (three or more significant digits, or two that are not a round ten: 339, 6,060,
 //   70.2 bn, 4,900 is not), the words within CONTEXT_WORDS (12) of the figure share a content stem that is not
-//   common (used by at least max(COMMON_FLOOR = 10, COMMON_CONTEXT = 25%) of the corpus's figure sentences):
+//   common (used by at least max(COMMON_FLOOR = 10, COMMON_CONTEXT = 25%) of the figure sentences read this way):
 //   "list" in "a list of 339 children" / "the 339 names on the list". Small and round values ("three", "1,000") need compatible `what`s: they recur by chance.
 // - A mention that names nothing ("" or "total amount") joins the one claim its value agrees with, else stands alone.
 // Drift: two claims of one kind (money in any currency, others in one unit) whose intervals do not overlap, with the
@@ -42,6 +42,8 @@ export const CONTEXT_WORDS = 12;
 export const COMMON_CONTEXT = 0.25;
 /** …and at least this many of them: in a small corpus every shared word is rare. */
 export const COMMON_FLOOR = 10;
+/** A mention that names nothing and agrees with more claims than this is left alone: which it meant is a guess. */
+export const MAX_AGREEING = 64;
 
 const LOWER = new Set(["over", "more than", "exceeding", "exceeded", "exceeds", "exceed", "at least", "no fewer than", "no less than",
   "not less than", "in excess of", "upwards of", "upward of", "above", "surpassing", "surpassed", "surpasses", "surpass", "well over", "well above", "greater than"]);
@@ -196,13 +198,16 @@ export interface ClaimsResult {
   drift: ClaimDrift[];
 }
 
+const EMPTY: ReadonlySet<string> = new Set<string>();
+
 interface Item {
   m: FigureMention;
   iv: [number, number];
   stems: Set<string>;
   specific: boolean;
   head: string;
-  context: Set<string>;
+  context: ReadonlySet<string>;
+  distinctive: boolean;
 }
 
 interface Building {
@@ -212,6 +217,19 @@ interface Building {
   stems: Set<string>;
   context: Set<string>;
   anchor: number;
+  /** Some member names what it counts. */
+  named: boolean;
+  /** Place in the bucket's list: the earliest made claim wins a tie. */
+  order: number;
+}
+
+/**
+ * Do two intervals share a value? Touching ends do not: "24" (23.5–24.5) and "25" (24.5–25.5) are two values.
+ * A point (an exact 0) overlaps what contains it.
+ */
+function overlaps(lo1: number, hi1: number, lo2: number, hi2: number): boolean {
+  if (lo1 === hi1 || lo2 === hi2) return lo1 <= hi2 && lo2 <= hi1;
+  return lo1 < hi2 && lo2 < hi1;
 }
 
 /**
@@ -226,7 +244,10 @@ export function figureClaims(figures: FigureMention[], articles: Article[] = [])
     if (!QUANTITY_KINDS.includes(m.kind)) continue;
     const stems = claimStems(m.what);
     const head = headOf(m.what);
-    items.push({ m, iv: mentionInterval(m), stems, specific: stems.size > 0 && head !== "", head, context: contextStems(m) });
+        const specific = stems.size > 0 && head !== "";
+    const dist = distinctive(m.value);
+    // the words around a figure are read only where they can decide: a distinctive value, or a mention naming nothing
+    items.push({ m, iv: mentionInterval(m), stems, specific, head, context: dist || !specific ? contextStems(m) : EMPTY, distinctive: dist });
   }
   // context stems too common to tie two figures
   const df = new Map<string, number>();
@@ -247,22 +268,65 @@ export function figureClaims(figures: FigureMention[], articles: Article[] = [])
     const width = (it: Item) => (it.iv[1] - it.iv[0]) / Math.max(1e-12, Math.abs(it.m.value));
     bucket.sort((a, b) => (b.specific ? 1 : 0) - (a.specific ? 1 : 0) || width(a) - width(b) || a.m.value - b.m.value);
     const claims: Building[] = [];
+    const byStem = new Map<string, Building[]>();
+    const addStem = (c: Building, st: string) => {
+      if (c.stems.has(st)) return;
+      c.stems.add(st);
+      const list = byStem.get(st);
+      if (list) list.push(c); else byStem.set(st, [c]);
+    };
+    // claims by anchor value, sorted: a claim's values lie within its anchor mention's interval, which is at most
+    // LOWER_SPAN above or UPPER_SPAN below the anchor (APPROX_SPAN and ROUNDING_CAP are narrower), so only anchors
+    // in [lo × UPPER_SPAN, hi × LOWER_SPAN] (by magnitude) can agree with a mention: found by binary search
+    const anchors: Building[] = [];
+    const firstAtLeast = (x: number) => {
+      let a = 0, b = anchors.length;
+      while (a < b) { const m = (a + b) >> 1; if (anchors[m].anchor < x) a = m + 1; else b = m; }
+      return a;
+    };
     for (const it of bucket) {
-      const agreeing = claims.filter((c) => c.lo <= it.iv[1] && it.iv[0] <= c.hi);
+      const from = Math.min(it.iv[0] / LOWER_SPAN, it.iv[0] * LOWER_SPAN, it.iv[0] * UPPER_SPAN, it.iv[0] / UPPER_SPAN);
+      const to = Math.max(it.iv[1] / UPPER_SPAN, it.iv[1] * UPPER_SPAN, it.iv[1] * LOWER_SPAN, it.iv[1] / LOWER_SPAN);
       let target: Building | undefined;
-      if (it.specific) target = agreeing.find((c) => sameThing(it, c, common));
-      else {
-        const near = agreeing.filter((c) => sharedContext(it.context, c.context, common) > 0);
-        target = near.length === 1 ? near[0] : agreeing.length === 1 ? agreeing[0] : undefined;
+      if (it.specific && !it.distinctive) {
+        // a small or round value joins only a claim that shares a content stem: look those up by stem
+        for (const st of it.stems) {
+          for (const c of byStem.get(st) ?? []) {
+            if (overlaps(c.lo, c.hi, it.iv[0], it.iv[1]) && (!target || c.order < target.order)) target = c;
+          }
+        }
+        if (!target) {
+          // or a claim whose mentions name nothing yet (none exist while named mentions are read first; kept for clarity)
+          for (let k = firstAtLeast(from); k < anchors.length && anchors[k].anchor <= to; k++) {
+            const c = anchors[k];
+            if (!c.named && overlaps(c.lo, c.hi, it.iv[0], it.iv[1])) { target = c; break; }
+          }
+        }
+      } else {
+        const agreeing: Building[] = [];
+        for (let k = firstAtLeast(from); k < anchors.length && anchors[k].anchor <= to && agreeing.length <= MAX_AGREEING; k++) {
+          const c = anchors[k];
+          if (overlaps(c.lo, c.hi, it.iv[0], it.iv[1])) agreeing.push(c);
+        }
+        agreeing.sort((a, b) => a.order - b.order);
+        if (it.specific) target = agreeing.find((c) => sameThing(it, c, common));
+        else if (agreeing.length <= MAX_AGREEING) {
+          const near = agreeing.filter((c) => sharedContext(it.context, c.context, common) > 0);
+          target = near.length === 1 ? near[0] : agreeing.length === 1 ? agreeing[0] : undefined;
+        }
       }
       if (target) {
         target.items.push(it);
+        if (it.specific) target.named = true;
+        for (const st of it.stems) addStem(target, st);
         target.lo = Math.max(target.lo, it.iv[0]);
         target.hi = Math.min(target.hi, it.iv[1]);
-        for (const s of it.stems) target.stems.add(s);
         for (const s of it.context) target.context.add(s);
       } else {
-        claims.push({ items: [it], lo: it.iv[0], hi: it.iv[1], stems: new Set(it.stems), context: new Set(it.context), anchor: it.m.value });
+        const c: Building = { items: [it], lo: it.iv[0], hi: it.iv[1], stems: new Set(), context: new Set(it.context), anchor: it.m.value, named: it.specific, order: claims.length };
+        for (const st of it.stems) addStem(c, st);
+        claims.push(c);
+        anchors.splice(firstAtLeast(c.anchor), 0, c);
       }
     }
     built.push(...claims);
@@ -277,13 +341,12 @@ export function figureClaims(figures: FigureMention[], articles: Article[] = [])
 
 /** Does a mention that names something speak of the same thing as a claim? */
 function sameThing(it: Item, c: Building, common: Set<string>): boolean {
-  const named = c.items.filter((x) => x.specific);
-  if (!named.length) return true;
+  if (!c.named) return true;
   for (const s of it.stems) if (c.stems.has(s)) return true;
-  return distinctive(it.m.value) && sharedContext(it.context, c.context, common) > 0;
+  return it.distinctive && sharedContext(it.context, c.context, common) > 0;
 }
 
-function sharedContext(a: Set<string>, b: Set<string>, common: Set<string>): number {
+function sharedContext(a: ReadonlySet<string>, b: ReadonlySet<string>, common: Set<string>): number {
   let n = 0;
   for (const s of a) if (!common.has(s) && b.has(s)) n++;
   return n;
@@ -296,36 +359,49 @@ function makeClaim(b: Building, byId: Map<string, Article>): Claim {
   const ms = b.items.map((x) => x.m);
   ms.sort((x, y) => cmpDate(date(x), date(y)) || (x.article < y.article ? -1 : x.article > y.article ? 1 : 0) || x.start - y.start);
   // the most precisely written value anchors the claim ("approximately USD70.2 billion" over "about $70 billion")
-  const precision = (x: Item) => halfPlace(Math.abs(x.m.value)) / Math.max(1e-12, Math.abs(x.m.value));
-  const narrow = b.items.slice().sort((x, y) => precision(x) - precision(y) || (x.iv[1] - x.iv[0]) - (y.iv[1] - y.iv[0]))[0].m;
+  let narrow = b.items[0];
+  let bestPrecision = Infinity;
+  for (const x of b.items) {
+    const p = halfPlace(Math.abs(x.m.value)) / Math.max(1e-12, Math.abs(x.m.value));
+    if (p < bestPrecision || (p === bestPrecision && x.iv[1] - x.iv[0] < narrow.iv[1] - narrow.iv[0])) { bestPrecision = p; narrow = x; }
+  }
+  const anchor = narrow.m;
   const counts = new Map<string, number>();
   for (const m of ms) if (m.what && headOf(m.what)) counts.set(m.what, (counts.get(m.what) ?? 0) + 1);
   let what = "";
   let best = 0;
   for (const m of ms) { const n = counts.get(m.what) ?? 0; if (n > best) { best = n; what = m.what; } }
-  const fmt = (m: FigureMention) => formatValue(m.kind, m.value, m.unit, m.high);
+  // one formatted value per distinct value and range end
+  const formatted = new Map<string, string>();
+  const fmt = (m: FigureMention) => {
+    const key = `${m.value}|${m.high ?? ""}`;
+    let v = formatted.get(key);
+    if (v === undefined) { v = formatValue(m.kind, m.value, m.unit, m.high); formatted.set(key, v); }
+    return v;
+  };
   const form = (m: FigureMention) => (m.qualifier ? `${m.qualifier} ` : "") + m.text.replace(/\s+/g, " ");
   const uniq = (xs: Array<string | null>) => Array.from(new Set(xs.filter((x): x is string => !!x)));
   const overTime: Claim["overTime"] = [];
+  const rows = new Map<string, Claim["overTime"][number]>();
   for (const m of ms) {
     const d = date(m);
     const e = eventOf(m);
-    let row = overTime.find((r) => r.date === d && r.event === e);
-    if (!row) { row = { date: d, event: e, values: [], forms: [] }; overTime.push(row); }
+    let row = rows.get(`${d}|${e}`);
+    if (!row) { row = { date: d, event: e, values: [], forms: [] }; overTime.push(row); rows.set(`${d}|${e}`, row); }
     if (!row.values.includes(fmt(m))) row.values.push(fmt(m));
     if (!row.forms.includes(form(m))) row.forms.push(form(m));
   }
   const events = uniq(ms.map(eventOf));
   const ds = ms.map(date).filter((d): d is string => !!d);
   const claim: Claim = {
-    id: "", claim: figureLabel(narrow.kind, narrow.value, narrow.unit, what, narrow.high), kind: narrow.kind, unit: narrow.unit,
-    value: narrow.value, agreed: [b.lo, b.hi], values: uniq(ms.map(fmt)), what, forms: uniq(ms.map(form)),
+    id: "", claim: figureLabel(anchor.kind, anchor.value, anchor.unit, what, anchor.high), kind: anchor.kind, unit: anchor.unit,
+    value: anchor.value, agreed: [b.lo, b.hi], values: uniq(ms.map(fmt)), what, forms: uniq(ms.map(form)),
     articles: uniq(ms.map((m) => m.article)), events, outlets: uniq(ms.map((m) => byId.get(m.article)?.outlet ?? null)),
     first: ds.length ? ds[0] : null, last: ds.length ? ds[ds.length - 1] : null,
     firstEvent: events[0] ?? null, lastEvent: events[events.length - 1] ?? null, overTime,
     status: events.length >= 2 ? "held" : "once", driftWith: [], mentions: ms,
   };
-  if (narrow.high !== undefined) claim.high = narrow.high;
+  if (anchor.high !== undefined) claim.high = anchor.high;
   return claim;
 }
 
@@ -348,7 +424,7 @@ function claimDrift(claims: Claim[]): ClaimDrift[] {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i];
         const b = list[j];
-        if (a.unit === b.unit && a.agreed[0] <= b.agreed[1] && b.agreed[0] <= a.agreed[1]) continue;
+        if (a.unit === b.unit && overlaps(a.agreed[0], a.agreed[1], b.agreed[0], b.agreed[1])) continue;
         if (!a.first || !b.first || a.first === b.first || a.articles.some((x) => b.articles.includes(x))) continue;
         let shared = 0;
         for (const x of stems[i]) if (stems[j].has(x)) shared++;
