@@ -9,7 +9,8 @@
 //   violation, "attacked" → attack, "met" → meeting), with its object: "violated the ceasefire 4,900 times" and
 //   "the ceasefire was violated 4,900 times" → "ceasefire violations"; "doing so 4,900 times" reads the verb
 //   "doing so" stands for. "three times more", "four times as many" are ratios, left with what "times".
-//   An object of one or two words goes before the noun ("ceasefire violations"); a longer one after "of".
+//   An object of one or two words with a singular head goes before the noun ("ceasefire violations"); a plural or
+//   longer one after "of" ("raises of interest rates").
 import { type Ctx, wordAt } from "./figure-context.js";
 import { lexiconTags, npAfter, npBeforeSpan, ofPhrase, tagOf } from "./figure-what.js";
 import { prevSolid, skipGap, type Token } from "./numbers.js";
@@ -151,7 +152,12 @@ function verbWithObject(ctx: Ctx, v: number): string {
   return plural(noun);
 }
 
-const withObject = (noun: string, obj: string) => (obj.split(" ").length <= 2 ? `${obj} ${plural(noun)}` : `${plural(noun)} of ${obj}`);
+// "ceasefire violations", "Belgorod attacks"; a plural or long object goes after "of": "raises of interest rates"
+const withObject = (noun: string, obj: string) => {
+  const words = obj.split(" ");
+  const compound = words.length <= 2 && (!/s$/.test(words[words.length - 1]) || /ss$/.test(words[words.length - 1]));
+  return compound ? `${obj} ${plural(noun)}` : `${plural(noun)} of ${obj}`;
+};
 const plural = (w: string) => (/(?:s|sh|ch|x)$/.test(w) ? w + "es" : /[^aeiou]y$/.test(w) ? w.slice(0, -1) + "ies" : w + "s");
 
 const IRREGULAR = new Map<string, string>(Object.entries({ met: "meet", held: "hold", struck: "strike", fought: "fight", shot: "shoot", hit: "hit", broke: "break", broken: "break", spoke: "speak", spoken: "speak", ran: "run", flew: "fly", flown: "fly", made: "make", took: "take", taken: "take", went: "go", gave: "give", given: "give", rose: "rise", fell: "fall" }));

@@ -77,6 +77,8 @@ describe("'times': what happened that many times", () => {
     ["Delegations met five times in Istanbul.", "meetings"],
     ["The vote has been postponed three times.", "postponements"],
     ["Aircraft bombed the bridge four times.", "bridge bombings"],
+    ["The central bank raised interest rates five times.", "raises of interest rates"],
+    ["Russia said Kiev had violated the Minsk agreements 12 times.", "violations of Minsk agreements"],
   ])("%s", (text, want) => {
     expect(whatOf(text, "count")).toBe(want);
   });
