@@ -5,7 +5,8 @@ import { type Ctx, isHyphen, isP, push, wordAt } from "./figure-context.js";
 import { DECADE_PREFIX, isCountNotYear, isYearLike, MONTHS, pushDate, yearRange } from "./figure-dates.js";
 import { mayStartMoney, MONEY_START_WORDS, moneySuffix, rangeTail } from "./figure-money.js";
 import { percentAt, timeUnitAt } from "./figure-units.js";
-import { moneyWhat, npAfter, npBefore, ofPhrase, percentWhat, qualifierBefore, tagOf } from "./figure-what.js";
+import { durationWhat, othersWhat, timesWhat } from "./figure-verbs.js";
+import { moneyWhat, npAfter, npBeforeResolved, percentWhat, qualifierBefore, tagOf } from "./figure-what.js";
 import { BIG_SCALES, NUMBER_START_WORDS, prevSolid, readNumber, scaleBy, skipGap, type NumberRead, type Token } from "./numbers.js";
 
 // ---- where a figure can start ----------------------------------------------------------------------------
@@ -166,7 +167,9 @@ export function classifyNumber(ctx: Ctx, n: NumberRead): number {
   if (spelled && n.value === 1) return n.i1; // "one of the leaders", "a hundred"-less "one"
   const p = prevSolid(toks, n.i0);
   const prevWord = p >= 0 && toks[p].type === "word" ? toks[p] : null;
-  if (spelled && n.value <= 10 && prevWord && REFERENCE_WORDS.has(prevWord.lower)) return n.i1; // "the two countries"
+  // "the three rounds", "the two sides": a count when a plural noun follows; "the two of them", "the two agreed",
+  // "these five" point back at things already named and are not read
+  if (spelled && n.value <= 10 && prevWord && REFERENCE_WORDS.has(prevWord.lower) && !pluralNounAfter(ctx, n.i1)) return n.i1;
   if (prevWord && ID_WORDS.has(prevWord.lower)) return n.i1; // "Article 370", "world number two"
   if (isP(toks[p], ".") && p > 0 && (toks[p - 1].lower === "no" || toks[p - 1].lower === "nos")) return n.i1;
   if (prevWord && n.digits && !n.words && n.i1 === n.i0 + 1 && /^\p{Lu}/u.test(prevWord.text) && !sentenceInitial(toks, p)
@@ -178,6 +181,24 @@ export function classifyNumber(ctx: Ctx, n: NumberRead): number {
   // "10 Downing Street": an address or a name, not ten of something
   if (n.digits && skipGap(toks, n.i1) > n.i1 && properNameAt(toks, skipGap(toks, n.i1))) return n.i1;
   return pushAmount(ctx, n, "count", n.value, "", n.i1);
+}
+
+/** Does a noun phrase with a plural head follow token k ("sides", "rounds of talks")? */
+function pluralNounAfter(ctx: Ctx, k: number): boolean {
+  const { toks } = ctx;
+  const j = skipGap(toks, k, 1);
+  if (j === k || toks[j]?.type !== "word") return false;
+  // the head: the last noun before "of", a verb or punctuation
+  let head = -1;
+  for (let m = j; m < toks.length && m < j + 8; m++) {
+    const t = toks[m];
+    if (t.type === "space") continue;
+    if (t.type !== "word") break;
+    const tag = tagOf(t);
+    if (tag.startsWith("NN")) head = m;
+    else if (!tag.startsWith("JJ")) break;
+  }
+  return head >= 0 && (tagOf(toks[head]) === "NNS" || tagOf(toks[head]) === "NNPS");
 }
 
 /** A capitalised word right after a number ("5 Live"): with a name before the number, all of it is a name. */
@@ -209,8 +230,12 @@ function pushAmount(ctx: Ctx, n: NumberRead, kind: FigureKind, value: number, un
   let what = "";
   if (kind === "percent") what = percentWhat(ctx, end, q.i0);
   else if (kind === "money") what = moneyWhat(ctx, n.i0, end);
-  else if (kind === "count") what = npAfter(ctx, end, false) || npBefore(ctx, q.i0);
-  else if (kind === "duration") what = ofPhrase(ctx, end);
+  else if (kind === "count") {
+    what = npAfter(ctx, end, false) || npBeforeResolved(ctx, q.i0);
+    const k = skipGap(toks, end);
+    if (k > end && (wordAt(toks, k) === "times" || wordAt(toks, k) === "time") && /^times?$/i.test(what)) what = timesWhat(ctx, q.i0, k) || what;
+    else if (/^others$/i.test(what)) what = othersWhat(ctx, q.i0) || what;
+  } else if (kind === "duration") what = durationWhat(ctx, n.i0, end, q.i0, value);
   push(ctx, { kind, value, unit, what, qualifier: q.text, start: n.start, end: toks[end - 1].end, ...(high !== undefined ? { high } : {}) });
   return end;
 }

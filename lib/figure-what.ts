@@ -4,14 +4,78 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type Ctx, clean, isHyphen, wordAt } from "./figure-context.js";
-import { BIG_SCALES, skipGap, wordTable, type Token, type WordTable } from "./numbers.js";
+import { BIG_SCALES, prevSolid, skipGap, wordTable, type Token, type WordTable } from "./numbers.js";
 
 export const UNITS_OR_TENS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]);
 
 export function moneyWhat(ctx: Ctx, i0: number, i1: number): string {
-  const after = npAfter(ctx, i1, true);
+  const after = npAfter(ctx, i1, true) || inPhrase(ctx, i1);
   if (after) return after;
-  return npBefore(ctx, qualifierBefore(ctx.toks, i0).i0);
+  return npBeforeResolved(ctx, qualifierBefore(ctx.toks, i0).i0);
+}
+
+// Heads of an "in" phrase that say when or where, not what: "$5 billion in 2024", "in the first quarter".
+const TIME_OR_PLACE_HEADS = new Set(["year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days",
+  "period", "half", "term", "time", "decade", "region", "country", "city", "area", "total", "all", "cash"]);
+
+/** "$70 billion in military and financial support": the subject after the amount, when "in" leads to a common noun. */
+export function inPhrase(ctx: Ctx, k: number): string {
+  const { toks } = ctx;
+  const p = skipGap(toks, k);
+  if (p === k || wordAt(toks, p) !== "in") return "";
+  const np = npAfter(ctx, p + 1, false);
+  if (!np) return "";
+  const words = np.split(" ");
+  const head = words[words.length - 1];
+  // a name ("in Ukraine") or a time ("in the first quarter") is where or when the money went, not what it bought
+  if (TIME_OR_PLACE_HEADS.has(head.toLowerCase()) || /^\p{Lu}/u.test(head)) return "";
+  return np;
+}
+
+// Heads that say "how much" and nothing of what: with "its"/"their" before them the subject is in the sentence before.
+const GENERIC_HEADS = new Set(["amount", "total", "sum", "value", "volume", "figure", "number", "cost", "size", "scale"]);
+
+/**
+ * npBefore, and when that finds only "its total amount", the subject "its" points back to: the last noun phrase
+ * with a common-noun head in the sentence before ("… Western financial and military aid to Kiev. Since then, its
+ * total amount has exceeded $350 billion" → "Western financial and military aid").
+ */
+export function npBeforeResolved(ctx: Ctx, k: number): string {
+  const span = npBeforeSpan(ctx, k);
+  if (!span) return "";
+  const { toks } = ctx;
+  if (!GENERIC_HEADS.has(toks[span.last].lower)) return span.what;
+  const p = prevSolid(toks, span.first);
+  if (p < 0 || (toks[p].lower !== "its" && toks[p].lower !== "their")) return span.what;
+  return antecedent(ctx, p) || span.what;
+}
+
+const ATTACHING = new Set(["to", "for", "from", "on", "with", "against", "in"]);
+
+/** The last noun phrase headed by a common noun in the sentence before token k (stopping at the sentence before that). */
+function antecedent(ctx: Ctx, k: number): string {
+  const { toks } = ctx;
+  let j = k - 1;
+  // back to the end of the previous sentence
+  while (j >= 0 && !(toks[j].type === "punct" && (toks[j].text === "." || toks[j].text === "!" || toks[j].text === "?"))) j--;
+  for (let m = j - 1, seen = 0; m >= 0 && seen < 40; m--, seen++) {
+    const t = toks[m];
+    if (t.type === "punct" && (t.text === "." || t.text === "!" || t.text === "?")) break;
+    if (t.type !== "word") continue;
+    const tag = tagOf(t);
+    if ((tag === "NN" || tag === "NNS") && !/^\p{Lu}/u.test(t.text) && !GENERIC_HEADS.has(t.lower)) {
+      const span = npBeforeSpan(ctx, m + 1, false);
+      if (!span) continue;
+      // "assistance to refugees", "aid for Kiev": the phrase the last preposition hangs from
+      const p = prevSolid(toks, span.first);
+      if (p > 0 && ATTACHING.has(toks[p].lower)) {
+        const head = npBeforeSpan(ctx, p, false);
+        if (head && !/^\p{Lu}/u.test(toks[head.last].text)) return head.what;
+      }
+      return span.what;
+    }
+  }
+  return "";
 }
 
 export function percentWhat(ctx: Ctx, end: number, qStart: number): string {
@@ -112,7 +176,8 @@ function lookUpTag(t: Token): string {
   if (o) return o;
   if (UNITS_OR_TENS.has(t.lower) || t.lower === "hundred" || BIG_SCALES.get(t.lower) !== undefined) return "CD";
   const l = lex();
-  const e = l ? (l[t.text] ?? l[t.lower]) : undefined;
+  // own keys only: "constructor" or "toString" in a text must not find Object.prototype's functions
+  const e = l ? (own(l, t.text) ?? own(l, t.lower)) : undefined;
   if (e && e.length) return e[0];
   if (/^\p{Lu}/u.test(t.text)) return "NNP";
   // unknown lower-case words (British spellings such as "criticised", rare verbs): guess from the ending
@@ -122,7 +187,15 @@ function lookUpTag(t: Token): string {
   return "NN";
 }
 
-const isNounTag = (tag: string) => tag.startsWith("NN");
+/** Every tag the lexicon gives a word (lower case), most likely first; [] when unknown. */
+export function lexiconTags(word: string): string[] {
+  const l = lex();
+  return (l ? own(l, word) : undefined) ?? [];
+}
+
+const own = (l: Lexicon, w: string): string[] | undefined => (Object.prototype.hasOwnProperty.call(l, w) ? l[w] : undefined);
+
+export const isNounTag = (tag: string) => tag.startsWith("NN");
 const isNpTag = (tag: string) => isNounTag(tag) || tag.startsWith("JJ");
 const DETERMINERS = new Set(["the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "some", "all"]);
 const MAX_NP_WORDS = 12;
@@ -217,18 +290,37 @@ const LINK_WORDS = new Set([
   "some", "over", "nearly", "around", "approximately",
 ]);
 
+// A relative or reporting clause between a subject and its figure: "support that he said had reached $70.2 billion",
+// "support, which he estimated at over $70 billion". Its subject and verb are skipped only when a "which"/"that"
+// or a comma comes before them, so "The ministry said $5 billion …" does not make the ministry the subject.
+const CLAUSE_SUBJECTS = new Set(["he", "she", "they", "it", "we", "i", "you", "officials", "experts", "analysts", "observers"]);
+const REPORTING_VERBS = new Set(["said", "says", "say", "estimated", "estimates", "estimate", "claimed", "claims", "believed", "believes",
+  "noted", "notes", "reported", "stated", "added", "argued", "insisted", "suggested", "calculated", "reckoned", "reckons",
+  "put", "puts", "valued", "values", "assessed", "assesses", "thought", "thinks", "told", "recalled", "alleged", "alleges"]);
+const CLAUSE_OPENERS = new Set(["which", "that", "who", "whose"]);
+
 /** The noun phrase ending before token k, skipping linking words ("aid, which has amounted to"). */
 export function npBefore(ctx: Ctx, k: number): string {
+  const span = npBeforeSpan(ctx, k);
+  return span ? span.what : "";
+}
+
+/** npBefore with the tokens of its first and last word; `link` false reads the phrase ending right at k. */
+export function npBeforeSpan(ctx: Ctx, k: number, link = true, links: Set<string> = LINK_WORDS): { what: string; first: number; last: number } | null {
   const { toks, text } = ctx;
   let j = k - 1;
   let skipped = 0;
-  while (j >= 0 && skipped < 8) {
+  let clause = false; // a reporting subject or verb was skipped, not yet licensed by "which"/"that"/","
+  while (link && j >= 0 && skipped < 10) {
     const t = toks[j];
-    if (t.type === "space") { if (/[\n\r]/.test(t.text)) return ""; j--; continue; }
-    if (t.type === "punct" && t.text === ",") { j--; skipped++; continue; }
-    if (t.type === "word" && LINK_WORDS.has(t.lower)) { j--; skipped++; continue; }
+    if (t.type === "space") { if (/[\n\r]/.test(t.text)) return null; j--; continue; }
+    if (t.type === "punct" && t.text === ",") { clause = false; j--; skipped++; continue; }
+    if (t.type === "word" && CLAUSE_OPENERS.has(t.lower)) { clause = false; j--; skipped++; continue; }
+    if (t.type === "word" && links.has(t.lower)) { j--; skipped++; continue; }
+    if (t.type === "word" && (CLAUSE_SUBJECTS.has(t.lower) || REPORTING_VERBS.has(t.lower))) { clause = true; j--; skipped++; continue; }
     break;
   }
+  if (clause) return null;
   let last = -1;
   let first = -1;
   let words = 0;
@@ -238,7 +330,7 @@ export function npBefore(ctx: Ctx, k: number): string {
       if (gluedToNumber(toks, j)) break;
       const tag = tagOf(t);
       if (last < 0) {
-        if (!isNounTag(tag)) return "";
+        if (!isNounTag(tag)) return null;
         last = j; first = j; words++; j--; continue;
       }
       if ((t.lower === "and" || t.lower === "&") && first >= 0) {
@@ -256,11 +348,12 @@ export function npBefore(ctx: Ctx, k: number): string {
     }
     break;
   }
-  if (last < 0) return "";
+  if (last < 0) return null;
   // a possessive "s" left as the first word ("Union’s aid" read backwards stops at "s")
   if (toks[first].lower === "s" && first > 0 && (toks[first - 1].text === "’" || toks[first - 1].text === "'")) first = first + 1;
-  if (first > last) return "";
-  return withoutTimePhrase(clean(text.slice(toks[first].start, toks[last].end)));
+  if (first > last) return null;
+  const what = withoutTimePhrase(clean(text.slice(toks[first].start, toks[last].end)));
+  return what ? { what, first, last } : null;
 }
 
 /** Is the word before the comma at k a name ("Republic, Zaporozhye and Kherson regions")? */

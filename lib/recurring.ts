@@ -51,14 +51,15 @@ export interface FigureDrift {
   last: string | null;
 }
 
-const STOP = new Set(["the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "s", "its", "their", "this", "that", "these", "those", "from", "by", "at", "as"]);
+export const STOP = new Set(["the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "s", "its", "their", "this", "that", "these", "those", "from", "by", "at", "as"]);
 // Heads that name no subject: the figure's `what` then fits any other.
 const GENERIC = new Set(["amount", "total", "number", "figure", "sum", "value", "others", "level", "rate", "count", "share", "part"].map((w) => PorterStemmer.stem(w)));
 const PEOPLE = new Set(["people", "persons", "civilians", "individuals", "residents"].map((w) => PorterStemmer.stem(w)));
 const PEOPLE_STEM = PorterStemmer.stem("people");
 
 const stemCache = new Map<string, string>();
-function stem(w: string): string {
+/** The Porter stem of a lower-case word, with words for people as one stem. */
+export function stem(w: string): string {
   let s = stemCache.get(w);
   if (s === undefined) {
     s = /^[a-z]+$/.test(w) ? PorterStemmer.stem(w) : w;
@@ -68,10 +69,10 @@ function stem(w: string): string {
   return s;
 }
 
-const wordsOf = (what: string) => what.toLowerCase().replace(/[’']s\b/g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
+export const wordsOf = (what: string) => what.toLowerCase().replace(/[’']s\b/g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Content-word stems of a `what`, without stopwords and generic heads. */
-function stemsOf(what: string): Set<string> {
+export function stemsOf(what: string): Set<string> {
   const out = new Set<string>();
   for (const w of wordsOf(what)) if (!STOP.has(w)) { const s = stem(w); if (!GENERIC.has(s)) out.add(s); }
   return out;
@@ -301,7 +302,7 @@ export function figureLabel(kind: FigureKind, value: number, unit: string, what:
   return `${v} ${what}`;
 }
 
-function cmpDate(a: string | null, b: string | null): number {
+export function cmpDate(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;

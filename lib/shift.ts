@@ -14,7 +14,7 @@ import { countThemes, loadThemes, type Theme } from "./themes.js";
 import { extractQuotes, groupQuotes } from "./quotes.js";
 import { kwic, type KwicRow } from "./kwic.js";
 import { extractFigures, QUANTITY_KINDS } from "./figures.js";
-import { figureGroups } from "./recurring.js";
+import { figureClaims } from "./claims.js";
 
 export type Unit = "event" | "article";
 
@@ -200,9 +200,9 @@ export function themeChangeFromTotals(a: ThemeTotals, b: ThemeTotals, themes: Th
 }
 
 /**
- * Quantities (percent, money, count, duration) grouped as the figure ledger groups them (figureGroups, the notion
- * recurringFigures uses: same kind, unit and value, compatible `what`), sorted into appeared in B, gone after A,
- * and repeated in both. A figure one article states counts: "appeared" does not need a second outlet.
+ * Quantities (percent, money, count, duration) grouped into claims (lib/claims.ts: values that agree given hedges
+ * and rounding, about the same thing judged on the `what` and the sentence around it, so "339 children" in A and
+ * "the 339 names on the list" in B are one figure), sorted into appeared in B, gone after A, and repeated in both. A figure one article states counts: "appeared" does not need a second outlet.
  * @return Each list in the ledger's order (most articles first, then earliest).
  */
 export function figureChange(articlesA: Article[], articlesB: Article[]): FigureChanges {
@@ -213,9 +213,9 @@ export function figureChange(articlesA: Article[], articlesB: Article[]): Figure
   const order = new Map(all.map((a, i) => [a.id, i]));
   const inOrder = (ids: string[]) => ids.slice().sort((x, y) => order.get(x)! - order.get(y)!);
   const out: FigureChanges = { appeared: [], disappeared: [], repeated: [] };
-  for (const g of figureGroups(mentions, all)) {
+  for (const g of figureClaims(mentions, all).claims) {
     const row: FigureShift = {
-      label: g.label,
+      label: g.claim,
       kind: g.kind,
       value: g.value,
       unit: g.unit,

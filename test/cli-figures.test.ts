@@ -35,9 +35,28 @@ describe("talkingpoints figures", () => {
   it("prints the quantities, the recurring figures and the drift as tables", () => {
     const r = cli("figures");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Figures \(40 quantities in 5 articles; 42 dates and ordinals not shown/);
+    expect(r.stdout).toMatch(/^Figures \(43 quantities in 5 articles; 42 dates and ordinals not shown/);
     expect(r.stdout).toContain("19,000 Ukrainian children");
     expect(r.stdout).toMatch(/Drift[^\n]*\n[^\n]*\n[^\n]*\naid +\$350 billion/);
+  });
+
+  it("prints the claims view: each claim with status, dates, events and forms, and the drift side by side", () => {
+    const r = cli("figures", "data/articles", "--claims", "--json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { claims: Array<{ id: string; value: number; status: string; forms: string[]; events: string[]; what: string }>; drift: Array<{ claims: string[] }> };
+    const children = out.claims.find((c) => c.value === 19000)!;
+    expect(children.forms.sort()).toEqual(["19 thousand", "19,000"]);
+    expect(children.events).toHaveLength(1); // one briefing, two outlets
+    expect(children.status).toBe("once");
+    const aid = out.claims.filter((c) => c.status === "drifted").map((c) => c.value);
+    expect(aid).toEqual([350e9, 70.2e9]);
+    expect(out.drift.map((d) => d.claims.map((id) => out.claims.find((c) => c.id === id)!.value))).toEqual([[350e9, 70.2e9]]);
+    const table = cli("figures", "data/articles", "--claims");
+    expect(table.stdout).toMatch(/^Claims \(\d+ from 43 quantities in 5 articles\)/);
+    expect(table.stdout).toContain("4,900 ceasefire violations");
+    const csv = cli("figures", "data/articles", "--claims", "--csv").stdout.split("\n");
+    expect(csv[0]).toMatch(/^id,claim,kind,status,/);
   });
 
   it("rejects --json with --csv and a missing folder in one line, and exits 1 on an empty folder", () => {

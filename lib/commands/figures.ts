@@ -3,9 +3,15 @@ import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, Usa
 import { figureLedger, figureRows, formatValue, QUANTITY_KINDS } from "../figures.js";
 import { figureDrift, recurringFigures } from "../recurring.js";
 import { driftRows, recurringRows } from "../plot-figures.js";
+import { claimDriftRows, claimRows, figureClaims } from "../claims.js";
+import { assignEvents } from "../events.js";
 
 export const summary = "the figure ledger: every number the articles use, the figures they repeat, and claims whose figure changed";
-export const usage = `usage: talkingpoints figures [DIR=data/articles] [--json | --csv]
+export const usage = `usage: talkingpoints figures [DIR=data/articles] [--claims] [--json | --csv]
+  --claims the claims view: mentions that agree in value (hedges and rounding allowed) about the same thing, one
+           row each with status (held, drifted, once), first and last date and event, values over time, outlets
+           and every written form, then the drift side by side; with --json {"claims": [...], "drift": [...]},
+           with --csv one row per claim
   --json   {"figures": [{article, kind, value, high?, unit, what, qualifier, text, sentence, start, end}],
             "recurring": [{kind, value, unit, label, what, articles, mentions, first, last}],
             "drift": [{kind, claim, groups: [...], first, last}]}
@@ -14,14 +20,24 @@ Without --json or --csv: the quantities (percent, money, count, duration) articl
 figures and the drift. Exits 1 when DIR holds no articles.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" } }, "figures");
+  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" }, claims: { type: "boolean" } }, "figures");
   const format = outputFormat(values, "figures");
   if (positionals.length > 1) throw new UsageError(`talkingpoints figures: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "figures");
   const { articles, problems } = loadArticles(dir);
   reportProblems(problems);
   const figures = figureLedger(articles);
-  if (format === "csv") {
+  if (values.claims) {
+    const { claims, drift } = figureClaims(figures, assignEvents(articles).articles);
+    if (format === "json") printRows([], "json", undefined, { claims: claims.map(({ mentions, ...c }) => ({ ...c, articles: c.articles, mentions: mentions.length })), drift: drift.map((d) => ({ ...d, claims: d.claims.map((c) => c.id) })) });
+    else if (format === "csv") printRows(claimRows(claims), "csv");
+    else {
+      process.stdout.write(`Claims (${claims.length} from ${figures.filter((f) => QUANTITY_KINDS.includes(f.kind)).length} quantities in ${articles.length} articles)\n`);
+      printRows(claimRows(claims), "table", ["id", "claim", "status", "first", "last", "events", "overTime", "outlets", "forms"]);
+      process.stdout.write(`\nDrift (one subject, values that disagree over time; never merged)\n`);
+      printRows(claimDriftRows(drift), "table", ["subject", "claim", "values", "first", "last", "articles", "forms"]);
+    }
+  } else if (format === "csv") {
     printRows(figureRows(figures), "csv");
   } else {
     const recurring = recurringFigures(figures, articles);
