@@ -29,3 +29,4 @@ export * from "./plot-shift.js";
 export { analyze, writeTables, TABLES, type AnalyzeOptions, type AnalyzeResult, type AnalyzedArticle, type Progress } from "./analyze.js";
 export * from "./coverage.js";
 export * from "./plot-coverage.js";
+export * from "./claims.js";
