@@ -27,7 +27,11 @@ import type { Article } from "./types.js";
 import { sentences, tokensOf } from "./tokens.js";
 import { dateEvidence, days, eventDate, type DateEvidence } from "./event-dates.js";
 import { countWords } from "./corpus.js";
-import { intersectionScalar, intersectionSimd, minHashScalar, minHashSimd } from "./event-hashing.js";
+import { articleEvidence, cosine, documentFrequency, shared as sharedStrings, sharedQuotes, termWeights, type ArticleEvidence } from "./event-evidence.js";
+import type { FigureMention } from "./figures.js";
+import { fnv1a, intersectionScalar, intersectionSimd, minHashScalar, minHashSimd } from "./event-hashing.js";
+
+export { fnv1a } from "./event-hashing.js";
 
 export { dateEvidence, days, statementDate, type DateEvidence } from "./event-dates.js";
 
@@ -48,6 +52,12 @@ export interface EventRow {
   articles: string[];
   outlets: string[];
   title: string;
+  /** Words of the member articles, summed. */
+  words: number;
+  /** The members' speaker (null when none is known). */
+  speaker: string | null;
+  /** Why the members joined, one link per pair that joined them, e.g. "a~b: cosine 0.41, 2 figures (75%, $70.2 billion), 1 day apart"; "" for one article. */
+  evidence: string;
 }
 
 export interface EventOptions {
@@ -57,9 +67,9 @@ export interface EventOptions {
   hashes?: number;
   /** Buckets with more articles than this pair each only with its next few by date. Default 50. */
   maxBucket?: number;
-  /** Containment that joins two articles within `windowDays` of each other (or undated). Default 0.15. */
+  /** Containment that joins two articles within `windowDays` of each other. Default 0.15. */
   near?: number;
-  /** Containment that joins two articles farther apart: a copy or re-publication. Default 0.5. */
+  /** Containment that joins two articles whatever their dates: a copy or re-publication. Default 0.5. */
   copy?: number;
   /** Days apart that still count as "near", and beyond which an article's own date is warned about. Default 7. */
   windowDays?: number;
@@ -68,6 +78,34 @@ export interface EventOptions {
 export interface EventsResult {
   articles: EventArticle[];
   events: EventRow[];
+}
+
+/** tf-idf cosine at which two articles within `windowDays` of each other report one briefing, whatever else they share. */
+export const COSINE_NEAR = 0.3;
+/** tf-idf cosine at which two articles join without dates, when they also share UNDATED_SPECIFICS rare figures or quotations. */
+export const COSINE_UNDATED = 0.3;
+export const UNDATED_SPECIFICS = 2;
+/** What each rare shared figure or quotation adds to a pair's score (up to three), and what closeness in date adds. */
+const SPECIFIC_WEIGHT = 0.1;
+const SAME_DAY_WEIGHT = 0.1;
+const NEAR_WEIGHT = 0.05;
+/** The score an article's best match needs to join it: one known speaker on both sides, or not. */
+export const BEST_FLOOR_SPEAKER = 0.1;
+export const BEST_FLOOR = 0.2;
+/** A figure or name held by more than this share of the corpus's articles (and more than RARE_MIN) is a talking point, not a briefing's own. */
+const RARE_SHARE = 0.05;
+const RARE_MIN = 4;
+
+/** What two articles share, as assignEvents weighs it. */
+export interface PairEvidence {
+  containment: number;
+  cosine: number;
+  /** Specific figures both give that few articles of the corpus give. */
+  figures: string[];
+  /** Name words both use that few articles use. */
+  names: string[];
+  /** Quotations one carries of the other's. */
+  quotes: number;
 }
 
 /**
@@ -88,7 +126,10 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
   const evidence = inputs ? inputs.map((x) => x.evidence) : articles.map((a) => dateEvidence(a));
   const own = evidence.map((e) => e.best);
   const sets = inputs ? inputs.map((x) => x.shingles) : articles.map((a) => shingleHashes(a, shingle));
-  const uf = new UnionFind(articles.length);
+  const content = inputs ? inputs.map((x) => x.content) : articles.map((a) => articleEvidence(a));
+  const pairs = pairMeasures(sets, content);
+  const speakers = articles.map((a) => a.speaker ?? null);
+  const uf = new UnionFind(articles.length, speakers);
   // Days since 1970 of each date, computed once per distinct date (most articles share their dates with others).
   const dayNumbers = new Map<string, number>();
   const dayOf = (date: string): number => {
@@ -100,49 +141,75 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
   // The same as typed arrays for the pair checks: reading the date strings there missed the cache.
   const dated = Uint8Array.from(own, (d) => (d ? 1 : 0));
   const dayOrder = Float64Array.from(order);
-  // Every candidate pair is checked as candidatePairs would list it, but a pair already joined through others is
-  // skipped (joining it again changes nothing: the groups are the connected pairs, whatever the order), and the
-  // containment of two shingle sets is computed once however many copies of each there are.
-  const same = sameSets(sets);
-  const known = new Map<number, number>();
-  const containmentOf = (i: number, j: number): number => {
-    const a = same.id[i], b = same.id[j];
-    const key = a < b ? a * same.count + b : b * same.count + a;
-    let c = known.get(key);
-    if (c === undefined) known.set(key, (c = containment(sets[i], sets[j])));
-    return c;
-  };
-  const joins = (c: number, i: number, j: number): boolean => {
-    const gap = dated[i] & dated[j] ? Math.abs(dayOrder[i] - dayOrder[j]) : 0;
-    return c >= (gap <= windowDays ? near : copy);
+  const gapOf = (i: number, j: number): number | null => (dated[i] & dated[j] ? Math.abs(dayOrder[i] - dayOrder[j]) : null);
+  const rule = { near, copy, windowDays };
+  // Why each union was made, for the events' evidence column.
+  const links: Array<[number, number, string]> = [];
+  const join = (i: number, j: number, why: string) => {
+    if (uf.union(i, j)) links.push([i, j, why]);
   };
   const consider = (i: number, j: number) => {
-    if (uf.find(i) !== uf.find(j) && joins(containmentOf(i, j), i, j)) uf.union(i, j);
+    if (!uf.canJoin(i, j)) return;
+    const p = pairs.measure(i, j);
+    const why = joinReason(p, gapOf(i, j), rule);
+    if (why !== null) join(i, j, describe(p, why, gapOf(i, j)));
   };
   // All pairs of a bucket, with copies (identical shingle sets) taken together: a story copied into every band's
   // bucket costs one check per band instead of one per pair of copies. Copies contain each other wholly, so they
   // join whatever their dates; two groups of copies join when one pair of them does.
-  const [lo, hi] = [Math.min(near, copy), Math.max(near, copy)];
   const considerAll = (docs: number[]) => {
     const copies: number[][] = [];
     for (const d of docs) {
-      const g = copies.find((g) => same.id[g[0]] === same.id[d]);
+      const g = copies.find((g) => pairs.same[g[0]] === pairs.same[d]);
       if (g) g.push(d);
       else copies.push([d]);
     }
-    for (const g of copies) for (let x = 1; x < g.length; x++) uf.union(g[0], g[x]);
+    for (const g of copies) for (let x = 1; x < g.length; x++) if (uf.canJoin(g[0], g[x])) join(g[0], g[x], "copy");
     for (let x = 0; x < copies.length; x++) {
       for (let y = x + 1; y < copies.length; y++) {
         const [g, h] = [copies[x], copies[y]];
         if (uf.find(g[0]) === uf.find(h[0])) continue;
-        const c = containmentOf(g[0], h[0]);
-        if (c >= hi) uf.union(g[0], h[0]);
-        else if (c >= lo) pairs: for (const i of g) for (const j of h) if (joins(c, i, j)) { uf.union(i, j); break pairs; }
+        let p: PairEvidence | null = null;
+        pairs: for (const i of g) for (const j of h) {
+          if (!uf.canJoin(i, j)) continue;
+          p ??= pairs.measure(g[0], h[0]);
+          const why = joinReason(p, gapOf(i, j), rule);
+          if (why !== null) {
+            join(i, j, describe(p, why, gapOf(i, j)));
+            break pairs;
+          }
+        }
       }
     }
   };
-  const signatures = inputs ? inputs.map((x) => x.signature) : undefined;
-  forEachBucket(sets, hashes, signatures, (docs) => {
+  // The second kind of link (see the top of this file): each article that is undated or has a known speaker joins
+  // its best match among the partners it could report one briefing with, when the match scores enough.
+  const relevant = Uint8Array.from(articles, (_, i) => (!dated[i] || speakers[i] !== null ? 1 : 0));
+  const anyRelevant = relevant.some((r) => r === 1);
+  const bestScore = new Float64Array(articles.length).fill(-1);
+  const bestPartner = new Int32Array(articles.length).fill(-1);
+  const offer = (i: number, j: number) => {
+    if (!(relevant[i] | relevant[j]) || pairs.same[i] === pairs.same[j]) return;
+    const gap = gapOf(i, j);
+    const [si, sj] = [speakers[i], speakers[j]];
+    if (si !== null && sj !== null && si !== sj) return;
+    if (gap !== null && (gap > windowDays || si === null || si !== sj)) return;
+    const score = pairScore(pairs.measure(i, j), gap);
+    for (const [x, y] of [[i, j], [j, i]]) {
+      if (score > bestScore[x] || (score === bestScore[x] && articles[y].id < articles[bestPartner[x]].id)) {
+        bestScore[x] = score;
+        bestPartner[x] = y;
+      }
+    }
+  };
+  const offerAll = (docs: number[], sorted: number[] | null) => {
+    if (!anyRelevant || !docs.some((d) => relevant[d])) return;
+    if (sorted) {
+      for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) offer(sorted[x], sorted[y]);
+    } else for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) offer(docs[x], docs[y]);
+  };
+  const visit = (docs: number[]) => {
+    offerAll(docs, docs.length <= maxBucket ? null : byOrder(docs, order));
     if (docs.length <= maxBucket) {
       const root = uf.find(docs[0]);
       if (!docs.every((d) => uf.find(d) === root)) considerAll(docs);
@@ -150,7 +217,21 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
       const sorted = byOrder(docs, order);
       for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) consider(sorted[x], sorted[y]);
     }
+  };
+  const signatures = inputs ? inputs.map((x) => x.signature) : undefined;
+  forEachBucket(sets, hashes, signatures, visit);
+  // Paraphrases that share few pairs still share their briefing's rare figures: those buckets are candidates too.
+  forEachRareBucket(rareFigureLists(content), visit);
+  // Best matches join strongest first, so where a speaker blocks one, the order does not depend on the input's.
+  const best: Array<[number, number, number]> = [];
+  bestPartner.forEach((j, i) => {
+    if (j < 0) return;
+    const floor = speakers[i] !== null && speakers[i] === speakers[j] ? BEST_FLOOR_SPEAKER : BEST_FLOOR;
+    if (bestScore[i] >= floor) best.push([bestScore[i], i, j]);
   });
+  const idOf = (x: [number, number, number]) => [articles[x[1]].id, articles[x[2]].id].sort().join("\n");
+  best.sort((x, y) => y[0] - x[0] || (idOf(x) < idOf(y) ? -1 : 1));
+  for (const [score, i, j] of best) if (uf.canJoin(i, j)) join(i, j, `best match (score ${score.toFixed(2)}): ${describe(pairs.measure(i, j), "best", gapOf(i, j))}`);
 
   const groups = new Map<number, number[]>();
   articles.forEach((_, i) => {
@@ -159,12 +240,19 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
     if (g) g.push(i);
     else groups.set(r, [i]);
   });
+  const linksOf = new Map<number, Array<[number, number, string]>>();
+  for (const l of links) {
+    const r = uf.find(l[0]);
+    const list = linksOf.get(r);
+    if (list) list.push(l);
+    else linksOf.set(r, [l]);
+  }
 
   // Object.assign rather than an object spread: the same own properties in the same order, but the copies share
   // one hidden class (built from {}): on 22,250 articles they were made 3 times and read 10 times faster.
   const out: EventArticle[] = articles.map((a, i) => Object.assign({}, a, { warnings: a.warnings.slice(), event: null, statementDate: evidence[i].statement }));
   const events: EventRow[] = [];
-  for (const members of groups.values()) {
+  for (const [root, members] of groups) {
     const { date, dateFrom } = eventDate(members.map((i) => ({ id: articles[i].id, ev: evidence[i] })));
     const ids = members.map((i) => articles[i].id).sort();
     const event = `ev-${date ?? "undated"}-${fnv1a(ids.join("\n")).toString(16).padStart(8, "0").slice(0, 6)}`;
@@ -191,10 +279,112 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
       articles: ids,
       outlets: Array.from(new Set(ids.map((id) => articles[byId.get(id)!].outlet).filter((o): o is string => !!o))).sort(),
       title: articles[byId.get(titled)!].title,
+      words: members.reduce((n, i) => n + articles[i].words, 0),
+      speaker: uf.speakerOf(root),
+      evidence: evidenceText(linksOf.get(root) ?? [], articles),
     });
   }
   events.sort((a, b) => (a.date === b.date ? (a.event < b.event ? -1 : 1) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
   return { articles: out, events };
+}
+
+/**
+ * Why two articles report one briefing, or null when they do not (see the top of this file).
+ * @param gap Days between their dates; null when either is undated.
+ * @return "copy", "near" (shared pairs or words, within the window) or "undated" (strong evidence without dates).
+ */
+export function joinReason(p: PairEvidence, gap: number | null, rule: { near: number; copy: number; windowDays: number }): "copy" | "near" | "undated" | null {
+  if (p.containment >= rule.copy) return "copy";
+  if (gap !== null) return gap <= rule.windowDays && (p.containment >= rule.near || p.cosine >= COSINE_NEAR) ? "near" : null;
+  return p.cosine >= COSINE_UNDATED && p.figures.length + p.quotes >= UNDATED_SPECIFICS ? "undated" : null;
+}
+
+/** A pair's score for best matches: the cosine, plus what rare shared figures, quotations and closeness in date add. */
+export function pairScore(p: PairEvidence, gap: number | null): number {
+  const dates = gap === null ? 0 : gap <= 1 ? SAME_DAY_WEIGHT : NEAR_WEIGHT;
+  return p.cosine + SPECIFIC_WEIGHT * Math.min(3, p.figures.length + p.quotes) + dates;
+}
+
+/** One link of the evidence column: what the pair shares and how far apart its dates are. */
+function describe(p: PairEvidence, why: string, gap: number | null): string {
+  const parts = [why === "copy" ? `${Math.round(100 * p.containment)}% of pairs shared (a copy)` : `cosine ${p.cosine.toFixed(2)}`];
+  if (why !== "copy" && p.containment >= 0.1) parts.push(`${Math.round(100 * p.containment)}% of pairs`);
+  if (p.figures.length) parts.push(`${p.figures.length} figure${p.figures.length > 1 ? "s" : ""} (${p.figures.slice(0, 4).join(", ")}${p.figures.length > 4 ? ", …" : ""})`);
+  if (p.quotes) parts.push(`${p.quotes} quotation${p.quotes > 1 ? "s" : ""}`);
+  if (p.names.length) parts.push(`${p.names.length} name${p.names.length > 1 ? "s" : ""} (${p.names.slice(0, 3).join(", ")}${p.names.length > 3 ? ", …" : ""})`);
+  parts.push(gap === null ? "undated" : gap === 0 ? "same day" : `${gap} day${gap > 1 ? "s" : ""} apart`);
+  return parts.join(", ");
+}
+
+/** Links that joined an event's members, as "a~b: …; c~d: …" (the first eight; the rest counted). */
+function evidenceText(links: Array<[number, number, string]>, articles: Article[]): string {
+  const shown = links.slice(0, 8).map(([i, j, why]) => {
+    const [a, b] = [articles[i].id, articles[j].id].sort();
+    return `${a}~${b}: ${why}`;
+  });
+  if (links.length > 8) shown.push(`and ${links.length - 8} more links`);
+  return shown.join("; ");
+}
+
+/**
+ * What any two articles of a corpus share, as assignEvents measures it (idf and rarity are the corpus's).
+ * @return `measure(i, j)` for article indexes.
+ */
+export function pairEvidence(articles: Article[], inputs: EventInput[] = articles.map((a) => eventInput(a))): (i: number, j: number) => PairEvidence {
+  return pairMeasures(inputs.map((x) => x.shingles), inputs.map((x) => x.content)).measure;
+}
+
+/** The pair measures over a corpus: containment, tf-idf cosine, shared rare figures, names and quotations. */
+function pairMeasures(sets: Uint32Array[], content: ArticleEvidence[]) {
+  const same = sameSets(sets);
+  const weights = termWeights(content);
+  const rareFigure = rareOf(content.map((c) => c.figures));
+  const rareName = rareOf(content.map((c) => c.names));
+  const known = new Map<number, PairEvidence>();
+  const measure = (i: number, j: number): PairEvidence => {
+    const a = same.id[i], b = same.id[j];
+    const key = a < b ? a * same.count + b : b * same.count + a;
+    let p = known.get(key);
+    if (p === undefined) {
+      const [x, y] = [content[i], content[j]];
+      p = {
+        containment: containment(sets[i], sets[j]),
+        cosine: a === b ? 1 : cosine(x.terms, weights[i], y.terms, weights[j]),
+        figures: sharedStrings(x.figures, y.figures).filter(rareFigure),
+        names: sharedStrings(x.names, y.names).filter(rareName),
+        quotes: sharedQuotes(x, sets[i], y, sets[j]),
+      };
+      known.set(key, p);
+    }
+    return p;
+  };
+  return { same: same.id, measure };
+}
+
+/** Per article, its specific figures that few articles of the corpus give (the candidates beside the LSH buckets). */
+export function rareFigureLists(content: ArticleEvidence[]): string[][] {
+  const rare = rareOf(content.map((c) => c.figures));
+  return content.map((c) => c.figures.filter(rare));
+}
+
+/** Is a string (figure, name) held by few enough of these articles to tell one briefing from another? */
+function rareOf(lists: string[][]): (s: string) => boolean {
+  const df = documentFrequency(lists);
+  const limit = Math.max(RARE_MIN, RARE_SHARE * lists.length);
+  return (s) => (df.get(s) ?? 0) <= limit;
+}
+
+/** Visit, per string two or more articles hold, the articles holding it, in document order. */
+function forEachRareBucket(lists: string[][], visit: (docs: number[]) => void): void {
+  const holders = new Map<string, number[]>();
+  lists.forEach((l, doc) => {
+    for (const s of l) {
+      const h = holders.get(s);
+      if (h) h.push(doc);
+      else holders.set(s, [doc]);
+    }
+  });
+  for (const docs of holders.values()) if (docs.length >= 2) visit(docs);
 }
 
 /** What assignEvents reads from one article, computed once per article (a worker thread can compute it beside the article's other stages). */
@@ -204,30 +394,23 @@ export interface EventInput {
   shingles: Uint32Array;
   /** minHashSignature(shingles, hashes). */
   signature: Uint32Array;
+  /** articleEvidence(article): terms, specific figures, names, quotations. */
+  content: ArticleEvidence;
 }
 
 /**
- * The date evidence, shingle hashes and MinHash signature of one article, for `assignEvents(articles, options, inputs)`.
- * Options must be the ones later given to assignEvents (defaults: bigrams, 128 hashes).
+ * The date evidence, shingle hashes, MinHash signature and content evidence of one article, for
+ * `assignEvents(articles, options, inputs)`. Options must be the ones later given to assignEvents (defaults:
+ * bigrams, 128 hashes); `figures` are the article's figures when already extracted.
  */
-export function eventInput(article: Article, options: Pick<EventOptions, "shingle" | "hashes"> = {}): EventInput {
+export function eventInput(article: Article, options: Pick<EventOptions, "shingle" | "hashes"> = {}, figures?: FigureMention[]): EventInput {
   const { shingle = 2, hashes = 128 } = options;
   const shingles = shingleHashes(article, shingle);
-  return { evidence: dateEvidence(article), shingles, signature: minHashSignature(shingles, hashes) };
+  return { evidence: dateEvidence(article), shingles, signature: minHashSignature(shingles, hashes), content: articleEvidence(article, figures) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shingles, MinHash, LSH
-
-/** 32-bit FNV-1a of a string. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** murmur3's finaliser: spreads the bits of a 32-bit value so seeded variants behave as independent hashes. */
 function fmix32(h: number): number {
@@ -343,10 +526,11 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
 const NEIGHBOURS = 3;
 
 /**
- * Pairs [i, j] (i < j) that share a MinHash value under at least one of `hashes` seeded hash functions.
+ * Pairs [i, j] (i < j) that share a MinHash value under at least one of `hashes` seeded hash functions, or one
+ * of the strings in `rareLists` (assignEvents gives rareFigureLists).
  * A bucket larger than `maxBucket` pairs each member with its next few in `order` (e.g. days since 1970) instead of all.
  */
-export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: number, order: number[] = [], signatures?: Uint32Array[]): Array<[number, number]> {
+export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: number, order: number[] = [], signatures?: Uint32Array[], rareLists?: string[][]): Array<[number, number]> {
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const n = sets.length;
@@ -357,14 +541,16 @@ export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: n
     seen.add(key);
     pairs.push([a, b]);
   };
-  forEachBucket(sets, hashes, signatures, (docs) => {
+  const visit = (docs: number[]) => {
     if (docs.length <= maxBucket) {
       for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) add(docs[x], docs[y]);
       return;
     }
     const sorted = byOrder(docs, order);
     for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) add(sorted[x], sorted[y]);
-  });
+  };
+  forEachBucket(sets, hashes, signatures, visit);
+  if (rareLists) forEachRareBucket(rareLists, visit);
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
@@ -492,18 +678,37 @@ function radixSort(values: Uint32Array, s: RadixScratch): { keys: Uint32Array; i
   return { keys: keys2, idx: idx2 };
 }
 
+/** Union-find over articles that never puts two different known speakers in one set. */
 class UnionFind {
   private parent: number[];
-  constructor(n: number) {
+  private speaker: Array<string | null>;
+  constructor(n: number, speakers: Array<string | null> = []) {
     this.parent = Array.from({ length: n }, (_, i) => i);
+    this.speaker = Array.from({ length: n }, (_, i) => speakers[i] ?? null);
   }
   find(i: number): number {
     while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
     return i;
   }
-  union(a: number, b: number): void {
+  /** The known speaker of i's set, or null. */
+  speakerOf(i: number): string | null {
+    return this.speaker[this.find(i)];
+  }
+  /** Are i and j in different sets whose speakers do not differ? */
+  canJoin(i: number, j: number): boolean {
+    const [ra, rb] = [this.find(i), this.find(j)];
+    if (ra === rb) return false;
+    const [sa, sb] = [this.speaker[ra], this.speaker[rb]];
+    return sa === null || sb === null || sa === sb;
+  }
+  /** Join i's and j's sets, unless they are one already or their speakers differ. @return Whether they were joined. */
+  union(a: number, b: number): boolean {
+    if (!this.canJoin(a, b)) return false;
     const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    const [lo, hi] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[hi] = lo;
+    this.speaker[lo] ??= this.speaker[hi];
+    return true;
   }
 }
 

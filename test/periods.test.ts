@@ -5,7 +5,7 @@ import { assignEvents, type EventRow } from "../lib/events.js";
 import { choosePeriods, monthsWithEvents, parseSpan, PeriodError, periodsOrNote } from "../lib/periods.js";
 
 const { events } = assignEvents(loadArticles("data/articles").articles);
-const ev = (event: string, date: string | null): EventRow => ({ event, date, dateFrom: "", articles: [event], outlets: [], title: event });
+const ev = (event: string, date: string | null, words = 1000): EventRow => ({ event, date, dateFrom: "", articles: [event], outlets: [], title: event, words, speaker: null, evidence: "" });
 
 describe("choosePeriods", () => {
   it("compares the earliest and latest months with events by default: February and September 2025 on the seeds", () => {
