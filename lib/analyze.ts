@@ -24,7 +24,7 @@ import { countThemes, loadThemes, themeCounter, type Theme, type ThemeCount } fr
 import { dropTokens } from "./tokens.js";
 import { extractFigures, type FigureMention } from "./figures.js";
 import { figureDrift, figureGroups, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
-import { assignEvents, eventDocuments, eventInput, type DateEvidence, type EventArticle, type EventInput, type EventRow, type EventsResult } from "./events.js";
+import { assignEvents, bySpeaker, eventDocuments, eventInput, type DateEvidence, type EventArticle, type EventInput, type EventRow, type EventsResult } from "./events.js";
 import { periodsOrNote, type Period } from "./periods.js";
 import { countTerms, keyness, surfaceForms, type KeynessRow, type TermCounts } from "./keyness.js";
 import { themeChangeFromTotals, type ThemeChange } from "./shift.js";
@@ -34,6 +34,8 @@ export { TABLES, writeEarlyTables, writeTables } from "./analyze-tables.js";
 export interface AnalyzeOptions {
   /** Worker threads reading and analysing files; 0 does everything in this thread. Default: one per core. */
   workers?: number;
+  /** Keep only the articles of this speaker (full name or surname, as bySpeaker matches), before grouping. */
+  speaker?: string;
   /** The compiled worker script (dist/analyze-worker.js); needed when workers > 0. */
   workerFile?: string | URL;
   /** The theme dictionary; default data/themes.yml. */
@@ -233,8 +235,10 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
     const hitsOf: ThemeCount[][] = [];
     const figuresOf: FigureMention[][] = [];
     const inputs: EventInput[] = [];
+    const ofSpeaker = (a: Article) => options.speaker === undefined || bySpeaker([a], options.speaker).length === 1;
     for (const f of results) {
       for (const [record, a] of f.articles.entries()) {
+        if (!ofSpeaker(a.article)) continue;
         loaded.push(a.article);
         origins.push({ job: jobs[f.index], record });
         hitsOf.push(a.themeHits);

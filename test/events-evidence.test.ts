@@ -116,3 +116,15 @@ She said insurance for the ships, worth $2.1 billion, had been agreed with the c
     }
   });
 });
+
+describe("bySpeaker", () => {
+  it("keeps the articles of one speaker by full name or surname, in any case, and all of them without a name", async () => {
+    const { bySpeaker } = await import("../lib/events.js");
+    const list = [{ id: "a", speaker: "Albert P. Khorev" }, { id: "b", speaker: "Irena Valk" }, { id: "c", speaker: null }, { id: "d" }];
+    expect(bySpeaker(list, "Albert P. Khorev").map((a) => a.id)).toEqual(["a"]);
+    expect(bySpeaker(list, "khorev").map((a) => a.id)).toEqual(["a"]);
+    expect(bySpeaker(list, "  irena   valk ").map((a) => a.id)).toEqual(["b"]);
+    expect(bySpeaker(list, "Putin")).toEqual([]);
+    expect(bySpeaker(list, undefined)).toHaveLength(4);
+  });
+});
