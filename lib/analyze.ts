@@ -24,7 +24,7 @@ import { countThemes, loadThemes, themeCounter, type Theme, type ThemeCount } fr
 import { dropTokens } from "./tokens.js";
 import { extractFigures, type FigureMention } from "./figures.js";
 import { figureDrift, figureGroups, recurringFigures, type FigureDrift, type FigureGroup } from "./recurring.js";
-import { assignEvents, eventDocuments, eventInput, type DateEvidence, type EventArticle, type EventInput, type EventRow, type EventsResult } from "./events.js";
+import { assignEvents, bySpeaker, eventDocuments, eventInput, type DateEvidence, type EventArticle, type EventInput, type EventRow, type EventsResult } from "./events.js";
 import { periodsOrNote, type Period } from "./periods.js";
 import { countTerms, keyness, surfaceForms, type KeynessRow, type TermCounts } from "./keyness.js";
 import { themeChangeFromTotals, type ThemeChange } from "./shift.js";
@@ -34,6 +34,8 @@ export { TABLES, writeEarlyTables, writeTables } from "./analyze-tables.js";
 export interface AnalyzeOptions {
   /** Worker threads reading and analysing files; 0 does everything in this thread. Default: one per core. */
   workers?: number;
+  /** Keep only the articles of this speaker (full name or surname, as bySpeaker matches), before grouping. */
+  speaker?: string;
   /** The compiled worker script (dist/analyze-worker.js); needed when workers > 0. */
   workerFile?: string | URL;
   /** The theme dictionary; default data/themes.yml. */
@@ -158,7 +160,7 @@ export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[
       lap("themes");
       const figures = extractFigures(article);
       lap("figures");
-      const event = eventInput(article);
+      const event = eventInput(article, {}, figures);
       dropTokens(article);
       lap("events");
       // A copy travels on without its text (the tokens cached on `article` stay behind with it): only the shift
@@ -233,8 +235,10 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
     const hitsOf: ThemeCount[][] = [];
     const figuresOf: FigureMention[][] = [];
     const inputs: EventInput[] = [];
+    const ofSpeaker = (a: Article) => options.speaker === undefined || bySpeaker([a], options.speaker).length === 1;
     for (const f of results) {
       for (const [record, a] of f.articles.entries()) {
+        if (!ofSpeaker(a.article)) continue;
         loaded.push(a.article);
         origins.push({ job: jobs[f.index], record });
         hitsOf.push(a.themeHits);
@@ -314,6 +318,7 @@ function groupInWorker(w: Worker, articles: Article[], inputs: EventInput[]): Pr
     const given: EventsGiven = {
       id: articles.map((a) => a.id), title: articles.map((a) => a.title), outlet: articles.map((a) => a.outlet),
       date: articles.map((a) => a.date), dateSource: articles.map((a) => a.dateSource), warnings: articles.map((a) => a.warnings),
+      speaker: articles.map((a) => a.speaker ?? null), words: articles.map((a) => a.words),
     };
     const packed = packInputs(inputs);
     w.postMessage({ type: "events", given, packed }, packedBuffers(packed));
@@ -328,6 +333,8 @@ export interface EventsGiven {
   date: Array<string | null>;
   dateSource: Array<Article["dateSource"]>;
   warnings: string[][];
+  speaker: Array<string | null>;
+  words: number[];
 }
 
 /** The fields assignEvents sets, as columns. */
@@ -342,7 +349,7 @@ export interface EventChanges {
 /** assignEvents on the columns groupInWorker sends (in the worker thread). */
 export function groupEvents(given: EventsGiven, inputs: EventInput[]): { changes: EventChanges; events: EventRow[] } {
   const articles: Article[] = given.id.map((id, i) => ({
-    id, file: "", title: given.title[i], outlet: given.outlet[i], url: null, date: given.date[i], dateSource: given.dateSource[i], text: "", words: 0, warnings: given.warnings[i],
+    id, file: "", title: given.title[i], outlet: given.outlet[i], url: null, date: given.date[i], dateSource: given.dateSource[i], text: "", words: given.words[i], warnings: given.warnings[i], speaker: given.speaker[i],
   }));
   const { articles: out, events } = assignEvents(articles, {}, inputs);
   return {
@@ -355,45 +362,77 @@ export function groupEvents(given: EventsGiven, inputs: EventInput[]): { changes
 }
 
 /**
- * Event inputs as they travel between threads: the hash arrays of all articles packed into one array each, so a
- * message hands over three buffers instead of two per article (handing over 44,000 small buffers took ~0.3 s).
+ * Event inputs as they travel between threads: the typed arrays of all articles packed into one array each, so a
+ * message hands over a few buffers instead of several per article (handing over 44,000 small buffers took ~0.3 s).
  */
 export interface PackedInputs {
   evidence: DateEvidence[];
+  /** Each article's specific figures and names (plain strings, cloned with the message). */
+  figures: string[][];
+  names: string[][];
   shingles: Uint32Array;
   /** Where each article's shingles end in `shingles`. */
   ends: Uint32Array;
   /** The signatures one after another, `signatures.length / evidence.length` values each. */
   signatures: Uint32Array;
+  terms: Uint32Array;
+  counts: Uint16Array;
+  /** Where each article's terms (and counts) end. */
+  termEnds: Uint32Array;
+  quotes: Uint32Array;
+  /** Each article's quotation ends, relative to the article's first quotation value, one list after another. */
+  quoteEnds: Uint32Array;
+  /** Where each article's quotation ends end in `quoteEnds`. */
+  quoteCounts: Uint32Array;
+}
+
+/** Many typed arrays as one, with where each ends. */
+function concat<T extends Uint32Array | Uint16Array>(parts: T[], make: (n: number) => T): { all: T; ends: Uint32Array } {
+  const ends = new Uint32Array(parts.length);
+  let total = 0;
+  parts.forEach((x, i) => (ends[i] = total += x.length));
+  const all = make(total);
+  parts.forEach((x, i) => all.set(x, ends[i] - x.length));
+  return { all, ends };
 }
 
 export function packInputs(inputs: EventInput[]): PackedInputs {
-  const ends = new Uint32Array(inputs.length);
-  let total = 0;
-  inputs.forEach((x, i) => (ends[i] = total += x.shingles.length));
-  const shingles = new Uint32Array(total);
   const width = inputs.length ? inputs[0].signature.length : 0;
   const signatures = new Uint32Array(width * inputs.length);
-  inputs.forEach((x, i) => {
-    shingles.set(x.shingles, ends[i] - x.shingles.length);
-    signatures.set(x.signature, i * width);
-  });
-  return { evidence: inputs.map((x) => x.evidence), shingles, ends, signatures };
+  inputs.forEach((x, i) => signatures.set(x.signature, i * width));
+  const shingles = concat(inputs.map((x) => x.shingles), (n) => new Uint32Array(n));
+  const terms = concat(inputs.map((x) => x.content.terms), (n) => new Uint32Array(n));
+  const counts = concat(inputs.map((x) => x.content.counts), (n) => new Uint16Array(n));
+  const quotes = concat(inputs.map((x) => x.content.quotes), (n) => new Uint32Array(n));
+  const quoteEnds = concat(inputs.map((x) => x.content.quoteEnds), (n) => new Uint32Array(n));
+  return {
+    evidence: inputs.map((x) => x.evidence), figures: inputs.map((x) => x.content.figures), names: inputs.map((x) => x.content.names),
+    shingles: shingles.all, ends: shingles.ends, signatures, terms: terms.all, counts: counts.all, termEnds: terms.ends,
+    quotes: quotes.all, quoteEnds: quoteEnds.all, quoteCounts: quoteEnds.ends,
+  };
 }
 
 /** The inputs packInputs packed (each array a view into the packed ones). */
 export function unpackInputs(p: PackedInputs): EventInput[] {
   const width = p.evidence.length ? p.signatures.length / p.evidence.length : 0;
-  return p.evidence.map((evidence, i) => ({
-    evidence,
-    shingles: p.shingles.subarray(i ? p.ends[i - 1] : 0, p.ends[i]),
-    signature: p.signatures.subarray(i * width, (i + 1) * width),
-  }));
+  let quotesFrom = 0;
+  return p.evidence.map((evidence, i) => {
+    const [t0, t1] = [i ? p.termEnds[i - 1] : 0, p.termEnds[i]];
+    const quoteEnds = p.quoteEnds.subarray(i ? p.quoteCounts[i - 1] : 0, p.quoteCounts[i]);
+    const quotes = p.quotes.subarray(quotesFrom, quotesFrom + (quoteEnds.length ? quoteEnds[quoteEnds.length - 1] : 0));
+    quotesFrom += quotes.length;
+    return {
+      evidence,
+      shingles: p.shingles.subarray(i ? p.ends[i - 1] : 0, p.ends[i]),
+      signature: p.signatures.subarray(i * width, (i + 1) * width),
+      content: { terms: p.terms.subarray(t0, t1), counts: p.counts.subarray(t0, t1), figures: p.figures[i], names: p.names[i], quotes, quoteEnds },
+    };
+  });
 }
 
 /** The buffers of packed inputs, to hand over with the message. */
 export function packedBuffers(p: PackedInputs): ArrayBuffer[] {
-  return [p.shingles.buffer as ArrayBuffer, p.ends.buffer as ArrayBuffer, p.signatures.buffer as ArrayBuffer];
+  return [p.shingles, p.ends, p.signatures, p.terms, p.counts, p.termEnds, p.quotes, p.quoteEnds, p.quoteCounts].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** Where an article was read: its file, and which of the file's articles it is. */

@@ -5,6 +5,16 @@
 // the constants below hold. test/events-minhash.test.ts checks that they hold exactly that, and holds each SIMD path
 // to its plain one. Where WebAssembly SIMD is missing, the plain functions run.
 
+/** 32-bit FNV-1a of a string. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** How many values two sorted arrays of distinct values share. */
 export function intersectionScalar(a: Uint32Array, b: Uint32Array): number {
   const la = a.length, lb = b.length;

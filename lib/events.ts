@@ -2,32 +2,66 @@
 // the briefing once, and dates it from the evidence its reports agree on.
 //
 // Decisions:
-// - Similarity is on content-word bigrams: tokens from lib/tokens.ts, stopwords dropped, stems kept. Reports of
-//   one briefing are paraphrases ("Russian forces currently control 75% of Donetsk" / "the Russian armed forces
-//   liberated 75% of the territory of the Donetsk People's Republic") that share few exact 5-word shingles, but
-//   share content bigrams ("donetsk peopl", "kherson region"). On the seeds, reports of one briefing share
-//   20–53% of the shorter report's bigrams; reports of different briefings 4–8%.
-// - The measure is containment, |A ∩ B| / min(|A|, |B|), not Jaccard: a 360-word report of a 1,500-word statement
-//   has a low Jaccard with it however faithful it is.
+// - Reports of one briefing are paraphrases and excerpts. On real coverage they shared 2-61% of their content-word
+//   bigrams (median 11%), and excerpting halves that (seeds 000 and 002: 0.21 in full, 0.10 as 250-word
+//   excerpts); different briefings of one speaker reciting the same talking points share as much (in the written
+//   archive of test/event-archive.ts, up to 0.29 between two briefings four weeks apart, through one repeated
+//   quotation and the wire's dateline). So bigrams alone cannot tell them apart, and the evidence combines:
+//   * containment of content-word bigrams, |A ∩ B| / min(|A|, |B|) (not Jaccard: a 360-word report of a
+//     1,500-word statement has a low Jaccard with it however faithful it is);
+//   * a tf-idf cosine of stemmed content words, idf ln((n+1)/df) from the corpus, which survives paraphrase and
+//     weighs a speaker's talking points (in most of the archive) near nothing (lib/event-evidence.ts);
+//   * specific figures both give (same value and unit; not dates, ordinals, durations or counts under ten) and
+//     quotations one carries of the other's (four content-word pairs or more, 60% of them found in the other),
+//     counted only when rare: a figure more than max(4, 5% of the corpus) articles give ("80% of Harn", repeated
+//     at every briefing) is a talking point;
+//   * dates: reports of one briefing appear within days; an article's date is its best own evidence (statement,
+//     dateline, header);
+//   * speakers: articles of two different known speakers never join (Article.speaker; null is unknown), and no
+//     article with none known bridges two speakers' events.
+//   Shared names (words of proper-noun sequences) are shown in the evidence column but not weighed again: they are
+//   words of the cosine already, and counting them twice brought two briefings that both named a deputy minister
+//   closer (b1 and b2 in the archive).
+// - Two kinds of link, and the events are the connected groups:
+//   1. Absolute (joinReason), checked on every candidate pair: bigram containment ≥ `copy` (0.5) joins whatever
+//      the dates (a copy or re-publication; it keeps its own date and is warned about); within `windowDays` (7)
+//      containment ≥ `near` (0.15) joins; with either side undated, only cosine ≥ 0.3 together with two rare
+//      figures or quotations (the archive's pairs of different briefings reach cosine 0.20 and none shares a
+//      rare figure; of the same briefing, cosine 0.15-0.36, one to three rare figures).
+//   2. Best match (pairScore): an article that is undated, or has a known speaker, joins the one candidate it
+//      matches best, if that is undated or (dated within the week) has the same speaker, and the score, cosine +
+//      0.1 per rare figure or quotation (up to three) + 0.1 within a day (0.05 within the week), reaches 0.1 when
+//      both have one known speaker, 0.2 otherwise. Relative evidence is what survives excerpting: the seeds cut
+//      to 120 words share cosines of 0.06-0.13 within a briefing and up to 0.09 across, far below any absolute
+//      threshold that keeps the archive's briefings apart, but each excerpt's best match is still its own
+//      briefing. Links are made strongest first, so where a speaker blocks one the result does not depend on
+//      the input's order.
+//   Dated pairs with no known speaker join on containment only: on the BBC benchmark (dates spread over a year,
+//   no speakers) a cosine rule (≥ 0.3 within a week) joined different stories about one tournament or award and
+//   chained them into events of 370 articles (1,491 events instead of 1,903).
 // - Candidates come from MinHash with LSH banding of one row per band (128 bands by default): paraphrases have a
-//   Jaccard of 0.03–0.1, and wider bands would miss them. Each candidate pair is then checked exactly on sorted
-//   shingle hashes, so the bands only decide which pairs are looked at. A band bucket holding more than
-//   `maxBucket` articles (a wire story syndicated everywhere, or boilerplate) pairs each member only with its next
-//   few in date order, so the number of pairs stays linear in the number of articles and copies still chain up.
-// - Dates: articles within `windowDays` of each other (or undated) join at `near` containment (default 0.15).
-//   Farther apart they join only at `copy` containment (default 0.5): a talking point repeated months later is a
-//   paragraph, not most of an article, whereas a re-publication of the same text weeks later reports the same
-//   briefing — it joins, keeps its own date and gets a warning, and keyness does not count that briefing twice.
+//   Jaccard of 0.03-0.1, and wider bands would miss them; plus the articles sharing a rare specific figure within
+//   the window. Each candidate pair is then checked exactly, so the buckets only decide which pairs are looked
+//   at. A band bucket holding more than `maxBucket` articles (a wire story syndicated everywhere, or boilerplate)
+//   pairs each member only with its next few in date order, so the number of pairs stays linear in the number of
+//   articles and copies still chain up. A pair dated far apart is settled on its containment alone, so the
+//   cosine and the rest are computed only for pairs within the window or undated.
+// - Each event says why its members joined (`evidence`: one line per link, "a~b: cosine 0.41, 2 figures
+//   ($70.2 billion, 75%), 1 day apart") and whose statements it reports (`speaker`).
 // - An event's date is the briefing's date, so the evidence closest to the briefing wins: first statement dates
 //   ("said on Tuesday", resolved against the article's date: the day the words were spoken), then datelines in
 //   the text (the day the report was filed), then header and metadata dates (often publication, scrape or
 //   placeholder dates, like 001's 2025-01-01), used only when no member has a date in its text. Within a tier,
-//   the date most members give wins; a tie goes to the earliest (reports follow the briefing).
+//   the date most members give wins; a tie goes to the earliest (reports follow the briefing). (lib/event-dates.ts)
 import type { Article } from "./types.js";
 import { sentences, tokensOf } from "./tokens.js";
 import { dateEvidence, days, eventDate, type DateEvidence } from "./event-dates.js";
 import { countWords } from "./corpus.js";
-import { intersectionScalar, intersectionSimd, minHashScalar, minHashSimd } from "./event-hashing.js";
+import { articleEvidence, cosine, documentFrequency, shared as sharedStrings, sharedQuotes, termWeights, type ArticleEvidence } from "./event-evidence.js";
+import type { FigureMention } from "./figures.js";
+import { fnv1a, intersectionScalar, intersectionSimd, minHashScalar, minHashSimd } from "./event-hashing.js";
+
+export { fnv1a } from "./event-hashing.js";
 
 export { dateEvidence, days, statementDate, type DateEvidence } from "./event-dates.js";
 
@@ -48,6 +82,12 @@ export interface EventRow {
   articles: string[];
   outlets: string[];
   title: string;
+  /** Words of the member articles, summed. */
+  words: number;
+  /** The members' speaker (null when none is known). */
+  speaker: string | null;
+  /** Why the members joined, one link per pair that joined them, e.g. "a~b: cosine 0.41, 2 figures (75%, $70.2 billion), 1 day apart"; "" for one article. */
+  evidence: string;
 }
 
 export interface EventOptions {
@@ -57,9 +97,9 @@ export interface EventOptions {
   hashes?: number;
   /** Buckets with more articles than this pair each only with its next few by date. Default 50. */
   maxBucket?: number;
-  /** Containment that joins two articles within `windowDays` of each other (or undated). Default 0.15. */
+  /** Containment that joins two articles within `windowDays` of each other. Default 0.15. */
   near?: number;
-  /** Containment that joins two articles farther apart: a copy or re-publication. Default 0.5. */
+  /** Containment that joins two articles whatever their dates: a copy or re-publication. Default 0.5. */
   copy?: number;
   /** Days apart that still count as "near", and beyond which an article's own date is warned about. Default 7. */
   windowDays?: number;
@@ -68,6 +108,32 @@ export interface EventOptions {
 export interface EventsResult {
   articles: EventArticle[];
   events: EventRow[];
+}
+
+/** tf-idf cosine at which two articles join without dates, when they also share UNDATED_SPECIFICS rare figures or quotations. */
+export const COSINE_UNDATED = 0.3;
+export const UNDATED_SPECIFICS = 2;
+/** What each rare shared figure or quotation adds to a pair's score (up to three), and what closeness in date adds. */
+const SPECIFIC_WEIGHT = 0.1;
+const SAME_DAY_WEIGHT = 0.1;
+const NEAR_WEIGHT = 0.05;
+/** The score an article's best match needs to join it: one known speaker on both sides, or not. */
+export const BEST_FLOOR_SPEAKER = 0.1;
+export const BEST_FLOOR = 0.2;
+/** A figure or name held by more than this share of the corpus's articles (and more than RARE_MIN) is a talking point, not a briefing's own. */
+const RARE_SHARE = 0.05;
+const RARE_MIN = 4;
+
+/** What two articles share, as assignEvents weighs it. */
+export interface PairEvidence {
+  containment: number;
+  cosine: number;
+  /** Specific figures both give that few articles of the corpus give. */
+  figures: string[];
+  /** Name words both use that few articles use. */
+  names: string[];
+  /** Quotations one carries of the other's. */
+  quotes: number;
 }
 
 /**
@@ -88,7 +154,10 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
   const evidence = inputs ? inputs.map((x) => x.evidence) : articles.map((a) => dateEvidence(a));
   const own = evidence.map((e) => e.best);
   const sets = inputs ? inputs.map((x) => x.shingles) : articles.map((a) => shingleHashes(a, shingle));
-  const uf = new UnionFind(articles.length);
+  const content = inputs ? inputs.map((x) => x.content) : articles.map((a) => articleEvidence(a));
+  const pairs = pairMeasures(sets, content);
+  const speakers = articles.map((a) => a.speaker ?? null);
+  const uf = new UnionFind(articles.length, speakers);
   // Days since 1970 of each date, computed once per distinct date (most articles share their dates with others).
   const dayNumbers = new Map<string, number>();
   const dayOf = (date: string): number => {
@@ -100,49 +169,81 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
   // The same as typed arrays for the pair checks: reading the date strings there missed the cache.
   const dated = Uint8Array.from(own, (d) => (d ? 1 : 0));
   const dayOrder = Float64Array.from(order);
-  // Every candidate pair is checked as candidatePairs would list it, but a pair already joined through others is
-  // skipped (joining it again changes nothing: the groups are the connected pairs, whatever the order), and the
-  // containment of two shingle sets is computed once however many copies of each there are.
-  const same = sameSets(sets);
-  const known = new Map<number, number>();
-  const containmentOf = (i: number, j: number): number => {
-    const a = same.id[i], b = same.id[j];
-    const key = a < b ? a * same.count + b : b * same.count + a;
-    let c = known.get(key);
-    if (c === undefined) known.set(key, (c = containment(sets[i], sets[j])));
-    return c;
+  const gapOf = (i: number, j: number): number | null => (dated[i] & dated[j] ? Math.abs(dayOrder[i] - dayOrder[j]) : null);
+  const rule = { near, copy, windowDays };
+  // Why each union was made, for the events' evidence column.
+  const links: Array<[number, number, string]> = [];
+  const join = (i: number, j: number, why: string) => {
+    if (uf.union(i, j)) links.push([i, j, why]);
   };
-  const joins = (c: number, i: number, j: number): boolean => {
-    const gap = dated[i] & dated[j] ? Math.abs(dayOrder[i] - dayOrder[j]) : 0;
-    return c >= (gap <= windowDays ? near : copy);
+  // joinReason on a pair, measuring only what it reads: dated far apart, only the containment counts (most
+  // candidate pairs in a corpus spread over a year), so the cosine and the rest are not computed for them.
+  const decide = (i: number, j: number): string | null => {
+    const gap = gapOf(i, j);
+    if (gap !== null && gap > windowDays && pairs.containment(i, j) < copy) return null;
+    const p = pairs.measure(i, j);
+    const why = joinReason(p, gap, rule);
+    return why === null ? null : describe(p, why, gap);
   };
   const consider = (i: number, j: number) => {
-    if (uf.find(i) !== uf.find(j) && joins(containmentOf(i, j), i, j)) uf.union(i, j);
+    if (!uf.canJoin(i, j)) return;
+    const why = decide(i, j);
+    if (why !== null) join(i, j, why);
   };
   // All pairs of a bucket, with copies (identical shingle sets) taken together: a story copied into every band's
   // bucket costs one check per band instead of one per pair of copies. Copies contain each other wholly, so they
   // join whatever their dates; two groups of copies join when one pair of them does.
-  const [lo, hi] = [Math.min(near, copy), Math.max(near, copy)];
   const considerAll = (docs: number[]) => {
     const copies: number[][] = [];
     for (const d of docs) {
-      const g = copies.find((g) => same.id[g[0]] === same.id[d]);
+      const g = copies.find((g) => pairs.same[g[0]] === pairs.same[d]);
       if (g) g.push(d);
       else copies.push([d]);
     }
-    for (const g of copies) for (let x = 1; x < g.length; x++) uf.union(g[0], g[x]);
+    for (const g of copies) for (let x = 1; x < g.length; x++) if (uf.canJoin(g[0], g[x])) join(g[0], g[x], "copy");
     for (let x = 0; x < copies.length; x++) {
       for (let y = x + 1; y < copies.length; y++) {
         const [g, h] = [copies[x], copies[y]];
         if (uf.find(g[0]) === uf.find(h[0])) continue;
-        const c = containmentOf(g[0], h[0]);
-        if (c >= hi) uf.union(g[0], h[0]);
-        else if (c >= lo) pairs: for (const i of g) for (const j of h) if (joins(c, i, j)) { uf.union(i, j); break pairs; }
+        pairs: for (const i of g) for (const j of h) {
+          if (!uf.canJoin(i, j)) continue;
+          const why = decide(i, j);
+          if (why !== null) {
+            join(i, j, why);
+            break pairs;
+          }
+        }
       }
     }
   };
-  const signatures = inputs ? inputs.map((x) => x.signature) : undefined;
-  forEachBucket(sets, hashes, signatures, (docs) => {
+  // The second kind of link (see the top of this file): each article that is undated or has a known speaker joins
+  // its best match among the partners it could report one briefing with, when the match scores enough.
+  const relevant = Uint8Array.from(articles, (_, i) => (!dated[i] || speakers[i] !== null ? 1 : 0));
+  const anyRelevant = relevant.some((r) => r === 1);
+  const bestScore = new Float64Array(articles.length).fill(-1);
+  const bestPartner = new Int32Array(articles.length).fill(-1);
+  const offer = (i: number, j: number) => {
+    if (!(relevant[i] | relevant[j]) || pairs.same[i] === pairs.same[j]) return;
+    const gap = gapOf(i, j);
+    const [si, sj] = [speakers[i], speakers[j]];
+    if (si !== null && sj !== null && si !== sj) return;
+    if (gap !== null && (gap > windowDays || si === null || si !== sj)) return;
+    const score = pairScore(pairs.measure(i, j), gap);
+    for (const [x, y] of [[i, j], [j, i]]) {
+      if (score > bestScore[x] || (score === bestScore[x] && articles[y].id < articles[bestPartner[x]].id)) {
+        bestScore[x] = score;
+        bestPartner[x] = y;
+      }
+    }
+  };
+  const offerAll = (docs: number[], sorted: number[] | null) => {
+    if (!anyRelevant || !docs.some((d) => relevant[d])) return;
+    if (sorted) {
+      for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) offer(sorted[x], sorted[y]);
+    } else for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) offer(docs[x], docs[y]);
+  };
+  const visit = (docs: number[]) => {
+    offerAll(docs, docs.length <= maxBucket ? null : byOrder(docs, order));
     if (docs.length <= maxBucket) {
       const root = uf.find(docs[0]);
       if (!docs.every((d) => uf.find(d) === root)) considerAll(docs);
@@ -150,7 +251,36 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
       const sorted = byOrder(docs, order);
       for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) consider(sorted[x], sorted[y]);
     }
+  };
+  const signatures = inputs ? inputs.map((x) => x.signature) : undefined;
+  forEachBucket(sets, hashes, signatures, visit);
+  // Paraphrases that share few pairs still share their briefing's rare figures: those buckets are candidates too.
+  // (Pairs there dated far apart are left out: only a copy could join them, and copies share LSH buckets.)
+  forEachRareBucket(rareFigureLists(content), (docs) => {
+    offerAll(docs, docs.length <= maxBucket ? null : byOrder(docs, order));
+    const sorted = byOrder(docs, order);
+    for (let x = 0; x < sorted.length; x++) {
+      for (let y = x + 1; y < sorted.length && (x + NEIGHBOURS >= y || docs.length <= maxBucket); y++) {
+        const [i, j] = [sorted[x], sorted[y]];
+        const gap = gapOf(i, j);
+        if (gap !== null && gap > windowDays) {
+          if (dated[j]) break; // sorted by date: every later one is farther still
+          continue;
+        }
+        consider(i, j);
+      }
+    }
   });
+  // Best matches join strongest first, so where a speaker blocks one, the order does not depend on the input's.
+  const best: Array<[number, number, number]> = [];
+  bestPartner.forEach((j, i) => {
+    if (j < 0) return;
+    const floor = speakers[i] !== null && speakers[i] === speakers[j] ? BEST_FLOOR_SPEAKER : BEST_FLOOR;
+    if (bestScore[i] >= floor) best.push([bestScore[i], i, j]);
+  });
+  const idOf = (x: [number, number, number]) => [articles[x[1]].id, articles[x[2]].id].sort().join("\n");
+  best.sort((x, y) => y[0] - x[0] || (idOf(x) < idOf(y) ? -1 : 1));
+  for (const [score, i, j] of best) if (uf.canJoin(i, j)) join(i, j, `best match (score ${score.toFixed(2)}): ${describe(pairs.measure(i, j), "best", gapOf(i, j))}`);
 
   const groups = new Map<number, number[]>();
   articles.forEach((_, i) => {
@@ -159,12 +289,19 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
     if (g) g.push(i);
     else groups.set(r, [i]);
   });
+  const linksOf = new Map<number, Array<[number, number, string]>>();
+  for (const l of links) {
+    const r = uf.find(l[0]);
+    const list = linksOf.get(r);
+    if (list) list.push(l);
+    else linksOf.set(r, [l]);
+  }
 
   // Object.assign rather than an object spread: the same own properties in the same order, but the copies share
   // one hidden class (built from {}): on 22,250 articles they were made 3 times and read 10 times faster.
   const out: EventArticle[] = articles.map((a, i) => Object.assign({}, a, { warnings: a.warnings.slice(), event: null, statementDate: evidence[i].statement }));
   const events: EventRow[] = [];
-  for (const members of groups.values()) {
+  for (const [root, members] of groups) {
     const { date, dateFrom } = eventDate(members.map((i) => ({ id: articles[i].id, ev: evidence[i] })));
     const ids = members.map((i) => articles[i].id).sort();
     const event = `ev-${date ?? "undated"}-${fnv1a(ids.join("\n")).toString(16).padStart(8, "0").slice(0, 6)}`;
@@ -191,10 +328,139 @@ export function assignEvents(articles: Article[], options: EventOptions = {}, in
       articles: ids,
       outlets: Array.from(new Set(ids.map((id) => articles[byId.get(id)!].outlet).filter((o): o is string => !!o))).sort(),
       title: articles[byId.get(titled)!].title,
+      words: members.reduce((n, i) => n + articles[i].words, 0),
+      speaker: uf.speakerOf(root),
+      evidence: evidenceText(linksOf.get(root) ?? [], articles),
     });
   }
   events.sort((a, b) => (a.date === b.date ? (a.event < b.event ? -1 : 1) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
   return { articles: out, events };
+}
+
+/**
+ * The articles whose speaker is `speaker`, as the article holds it: the full name or its last word, in any case
+ * ("Albert P. Khorev", "khorev"). Aliases ("the Russian envoy") are resolved into `speaker` when articles load.
+ * @return The matching articles (all of them when `speaker` is undefined).
+ */
+export function bySpeaker<T extends Pick<Article, "speaker">>(articles: T[], speaker: string | undefined): T[] {
+  if (speaker === undefined) return articles;
+  const want = speaker.trim().replace(/\s+/g, " ").toLowerCase();
+  return articles.filter((a) => {
+    if (!a.speaker) return false;
+    const name = a.speaker.trim().replace(/\s+/g, " ").toLowerCase();
+    return name === want || name.split(" ").pop() === want;
+  });
+}
+
+/**
+ * Why two articles report one briefing, or null when they do not (see the top of this file).
+ * @param gap Days between their dates; null when either is undated.
+ * @return "copy", "near" (shared pairs or words, within the window) or "undated" (strong evidence without dates).
+ */
+export function joinReason(p: PairEvidence, gap: number | null, rule: { near: number; copy: number; windowDays: number }): "copy" | "near" | "undated" | null {
+  if (p.containment >= rule.copy) return "copy";
+  if (gap !== null) return gap <= rule.windowDays && p.containment >= rule.near ? "near" : null;
+  return p.cosine >= COSINE_UNDATED && p.figures.length + p.quotes >= UNDATED_SPECIFICS ? "undated" : null;
+}
+
+/** A pair's score for best matches: the cosine, plus what rare shared figures, quotations and closeness in date add. */
+export function pairScore(p: PairEvidence, gap: number | null): number {
+  const dates = gap === null ? 0 : gap <= 1 ? SAME_DAY_WEIGHT : NEAR_WEIGHT;
+  return p.cosine + SPECIFIC_WEIGHT * Math.min(3, p.figures.length + p.quotes) + dates;
+}
+
+/** One link of the evidence column: what the pair shares and how far apart its dates are. */
+function describe(p: PairEvidence, why: string, gap: number | null): string {
+  const parts = [why === "copy" ? `${Math.round(100 * p.containment)}% of pairs shared (a copy)` : `cosine ${p.cosine.toFixed(2)}`];
+  if (why !== "copy" && p.containment >= 0.1) parts.push(`${Math.round(100 * p.containment)}% of pairs`);
+  if (p.figures.length) parts.push(`${p.figures.length} figure${p.figures.length > 1 ? "s" : ""} (${p.figures.slice(0, 4).join(", ")}${p.figures.length > 4 ? ", …" : ""})`);
+  if (p.quotes) parts.push(`${p.quotes} quotation${p.quotes > 1 ? "s" : ""}`);
+  if (p.names.length) parts.push(`${p.names.length} name${p.names.length > 1 ? "s" : ""} (${p.names.slice(0, 3).join(", ")}${p.names.length > 3 ? ", …" : ""})`);
+  parts.push(gap === null ? "undated" : gap === 0 ? "same day" : `${gap} day${gap > 1 ? "s" : ""} apart`);
+  return parts.join(", ");
+}
+
+/** Links that joined an event's members, as "a~b: …; c~d: …" (the first eight; the rest counted). */
+function evidenceText(links: Array<[number, number, string]>, articles: Article[]): string {
+  const shown = links.slice(0, 8).map(([i, j, why]) => {
+    const [a, b] = [articles[i].id, articles[j].id].sort();
+    return `${a}~${b}: ${why}`;
+  });
+  if (links.length > 8) shown.push(`and ${links.length - 8} more links`);
+  return shown.join("; ");
+}
+
+/**
+ * What any two articles of a corpus share, as assignEvents measures it (idf and rarity are the corpus's).
+ * @return `measure(i, j)` for article indexes.
+ */
+export function pairEvidence(articles: Article[], inputs: EventInput[] = articles.map((a) => eventInput(a))): (i: number, j: number) => PairEvidence {
+  return pairMeasures(inputs.map((x) => x.shingles), inputs.map((x) => x.content)).measure;
+}
+
+/** The pair measures over a corpus: containment, tf-idf cosine, shared rare figures, names and quotations. */
+function pairMeasures(sets: Uint32Array[], content: ArticleEvidence[]) {
+  const same = sameSets(sets);
+  const weights = termWeights(content);
+  const rareFigure = rareOf(content.map((c) => c.figures));
+  const rareName = rareOf(content.map((c) => c.names));
+  // Both measured once per pair of distinct shingle sets, however many copies of each there are.
+  const known = new Map<number, PairEvidence>();
+  const contained = new Map<number, number>();
+  const keyOf = (i: number, j: number) => {
+    const a = same.id[i], b = same.id[j];
+    return a < b ? a * same.count + b : b * same.count + a;
+  };
+  const containmentOf = (i: number, j: number): number => {
+    const key = keyOf(i, j);
+    let c = contained.get(key);
+    if (c === undefined) contained.set(key, (c = containment(sets[i], sets[j])));
+    return c;
+  };
+  const measure = (i: number, j: number): PairEvidence => {
+    const a = same.id[i], b = same.id[j];
+    const key = keyOf(i, j);
+    let p = known.get(key);
+    if (p === undefined) {
+      const [x, y] = [content[i], content[j]];
+      p = {
+        containment: containmentOf(i, j),
+        cosine: a === b ? 1 : cosine(x.terms, weights[i], y.terms, weights[j]),
+        figures: sharedStrings(x.figures, y.figures).filter(rareFigure),
+        names: sharedStrings(x.names, y.names).filter(rareName),
+        quotes: sharedQuotes(x, sets[i], y, sets[j]),
+      };
+      known.set(key, p);
+    }
+    return p;
+  };
+  return { same: same.id, measure, containment: containmentOf };
+}
+
+/** Per article, its specific figures that few articles of the corpus give (the candidates beside the LSH buckets). */
+export function rareFigureLists(content: ArticleEvidence[]): string[][] {
+  const rare = rareOf(content.map((c) => c.figures));
+  return content.map((c) => c.figures.filter(rare));
+}
+
+/** Is a string (figure, name) held by few enough of these articles to tell one briefing from another? */
+function rareOf(lists: string[][]): (s: string) => boolean {
+  const df = documentFrequency(lists);
+  const limit = Math.max(RARE_MIN, RARE_SHARE * lists.length);
+  return (s) => (df.get(s) ?? 0) <= limit;
+}
+
+/** Visit, per string two or more articles hold, the articles holding it, in document order. */
+function forEachRareBucket(lists: string[][], visit: (docs: number[]) => void): void {
+  const holders = new Map<string, number[]>();
+  lists.forEach((l, doc) => {
+    for (const s of l) {
+      const h = holders.get(s);
+      if (h) h.push(doc);
+      else holders.set(s, [doc]);
+    }
+  });
+  for (const docs of holders.values()) if (docs.length >= 2) visit(docs);
 }
 
 /** What assignEvents reads from one article, computed once per article (a worker thread can compute it beside the article's other stages). */
@@ -204,30 +470,23 @@ export interface EventInput {
   shingles: Uint32Array;
   /** minHashSignature(shingles, hashes). */
   signature: Uint32Array;
+  /** articleEvidence(article): terms, specific figures, names, quotations. */
+  content: ArticleEvidence;
 }
 
 /**
- * The date evidence, shingle hashes and MinHash signature of one article, for `assignEvents(articles, options, inputs)`.
- * Options must be the ones later given to assignEvents (defaults: bigrams, 128 hashes).
+ * The date evidence, shingle hashes, MinHash signature and content evidence of one article, for
+ * `assignEvents(articles, options, inputs)`. Options must be the ones later given to assignEvents (defaults:
+ * bigrams, 128 hashes); `figures` are the article's figures when already extracted.
  */
-export function eventInput(article: Article, options: Pick<EventOptions, "shingle" | "hashes"> = {}): EventInput {
+export function eventInput(article: Article, options: Pick<EventOptions, "shingle" | "hashes"> = {}, figures?: FigureMention[]): EventInput {
   const { shingle = 2, hashes = 128 } = options;
   const shingles = shingleHashes(article, shingle);
-  return { evidence: dateEvidence(article), shingles, signature: minHashSignature(shingles, hashes) };
+  return { evidence: dateEvidence(article), shingles, signature: minHashSignature(shingles, hashes), content: articleEvidence(article, figures) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shingles, MinHash, LSH
-
-/** 32-bit FNV-1a of a string. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** murmur3's finaliser: spreads the bits of a 32-bit value so seeded variants behave as independent hashes. */
 function fmix32(h: number): number {
@@ -343,10 +602,11 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
 const NEIGHBOURS = 3;
 
 /**
- * Pairs [i, j] (i < j) that share a MinHash value under at least one of `hashes` seeded hash functions.
+ * Pairs [i, j] (i < j) that share a MinHash value under at least one of `hashes` seeded hash functions, or one
+ * of the strings in `rareLists` (assignEvents gives rareFigureLists).
  * A bucket larger than `maxBucket` pairs each member with its next few in `order` (e.g. days since 1970) instead of all.
  */
-export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: number, order: number[] = [], signatures?: Uint32Array[]): Array<[number, number]> {
+export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: number, order: number[] = [], signatures?: Uint32Array[], rareLists?: string[][]): Array<[number, number]> {
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const n = sets.length;
@@ -357,14 +617,16 @@ export function candidatePairs(sets: Uint32Array[], hashes: number, maxBucket: n
     seen.add(key);
     pairs.push([a, b]);
   };
-  forEachBucket(sets, hashes, signatures, (docs) => {
+  const visit = (docs: number[]) => {
     if (docs.length <= maxBucket) {
       for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) add(docs[x], docs[y]);
       return;
     }
     const sorted = byOrder(docs, order);
     for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) add(sorted[x], sorted[y]);
-  });
+  };
+  forEachBucket(sets, hashes, signatures, visit);
+  if (rareLists) forEachRareBucket(rareLists, visit);
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
@@ -492,18 +754,37 @@ function radixSort(values: Uint32Array, s: RadixScratch): { keys: Uint32Array; i
   return { keys: keys2, idx: idx2 };
 }
 
+/** Union-find over articles that never puts two different known speakers in one set. */
 class UnionFind {
   private parent: number[];
-  constructor(n: number) {
+  private speaker: Array<string | null>;
+  constructor(n: number, speakers: Array<string | null> = []) {
     this.parent = Array.from({ length: n }, (_, i) => i);
+    this.speaker = Array.from({ length: n }, (_, i) => speakers[i] ?? null);
   }
   find(i: number): number {
     while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
     return i;
   }
-  union(a: number, b: number): void {
+  /** The known speaker of i's set, or null. */
+  speakerOf(i: number): string | null {
+    return this.speaker[this.find(i)];
+  }
+  /** Are i and j in different sets whose speakers do not differ? */
+  canJoin(i: number, j: number): boolean {
+    const [ra, rb] = [this.find(i), this.find(j)];
+    if (ra === rb) return false;
+    const [sa, sb] = [this.speaker[ra], this.speaker[rb]];
+    return sa === null || sb === null || sa === sb;
+  }
+  /** Join i's and j's sets, unless they are one already or their speakers differ. @return Whether they were joined. */
+  union(a: number, b: number): boolean {
+    if (!this.canJoin(a, b)) return false;
     const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    const [lo, hi] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[hi] = lo;
+    this.speaker[lo] ??= this.speaker[hi];
+    return true;
   }
 }
 

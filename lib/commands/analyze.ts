@@ -4,7 +4,8 @@ import { parseFlags, reportProblems, requireFolder, themesFor, UsageError } from
 import { DEFAULT_THEMES_FILE } from "../themes.js";
 
 export const summary = "run the whole pipeline once (load, themes, figures, events, shift) and write every table to a folder";
-export const usage = `usage: talkingpoints analyze [DIR=data/articles] --out OUTDIR [--workers N] [--themes FILE] [--stats]
+export const usage = `usage: talkingpoints analyze [DIR=data/articles] --out OUTDIR [--speaker NAME] [--workers N] [--themes FILE] [--stats]
+  --speaker NAME  only the articles whose speaker is NAME (full name or surname, as the articles hold it)
   --out OUTDIR   where the tables go (made if missing): articles, problems, themes, figures, recurring, drift,
                  events, keyness and themes-shift, each as NAME.csv and NAME.json, and summary.json
   --workers N    threads reading and analysing files (default: one per core; 0 = all in this thread)
@@ -18,7 +19,7 @@ Exits 1 when DIR holds no articles.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
-    out: { type: "string" }, workers: { type: "string" }, themes: { type: "string" }, stats: { type: "boolean" },
+    out: { type: "string" }, workers: { type: "string" }, themes: { type: "string" }, stats: { type: "boolean" }, speaker: { type: "string" },
   }, "analyze");
   if (positionals.length > 1) throw new UsageError(`talkingpoints analyze: expected at most one folder, got ${positionals.length} arguments`);
   if (!values.out) throw new UsageError("talkingpoints analyze: --out OUTDIR is required (the folder the tables are written to)");
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   let early = false;
   const result = await analyze(dir, {
     themes,
+    speaker: values.speaker,
     workers: values.workers === undefined ? undefined : Number(values.workers),
     workerFile: new URL("../analyze-worker.js", import.meta.url),
     onProgress: bar?.update,

@@ -1,20 +1,21 @@
 import { loadArticles } from "../corpus.js";
-import { assignEvents } from "../events.js";
+import { assignEvents, bySpeaker } from "../events.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder } from "../cli-util.js";
 
 export const summary = "list the articles and the files that could not be read";
-export const usage = `usage: talkingpoints articles [DIR=data/articles] [--json | --csv] [--strict]
+export const usage = `usage: talkingpoints articles [DIR=data/articles] [--speaker NAME] [--json | --csv] [--strict]
+  --speaker NAME  only the articles whose speaker is NAME (full name or surname, as the articles hold it)
   --json    {"articles": [...], "problems": [...]} with every field, text included
   --csv     one row per article (text included)
   --strict  exit 1 when any file or record could not be read (problems are listed on stderr)
 Exits 1 when DIR holds no articles.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" }, strict: { type: "boolean" } }, "articles");
+  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" }, strict: { type: "boolean" }, speaker: { type: "string" } }, "articles");
   const format = outputFormat(values, "articles");
   const dir = requireFolder(positionals[0] ?? "data/articles", "articles");
   const loaded = loadArticles(dir);
-  const { articles } = assignEvents(loaded.articles), { problems } = loaded;
+  const { articles } = assignEvents(bySpeaker(loaded.articles, values.speaker)), { problems } = loaded;
   reportProblems(problems);
   if (format === "json") printRows([], "json", undefined, { articles, problems });
   else if (format === "csv") printRows(articles.map((a) => ({ ...a, warnings: a.warnings.join("; ") })), "csv");

@@ -1,17 +1,18 @@
 import { loadArticles } from "../corpus.js";
+import { assignEvents, bySpeaker } from "../events.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
 import { figureLedger, figureRows, formatValue, QUANTITY_KINDS } from "../figures.js";
 import { figureDrift, recurringFigures } from "../recurring.js";
 import { driftRows, recurringRows } from "../plot-figures.js";
 import { claimDriftRows, claimRows, figureClaims } from "../claims.js";
-import { assignEvents } from "../events.js";
 
 export const summary = "the figure ledger: every number the articles use, the figures they repeat, and claims whose figure changed";
-export const usage = `usage: talkingpoints figures [DIR=data/articles] [--claims] [--json | --csv]
+export const usage = `usage: talkingpoints figures [DIR=data/articles] [--claims] [--speaker NAME] [--json | --csv]
   --claims the claims view: mentions that agree in value (hedges and rounding allowed) about the same thing, one
            row each with status (held, drifted, once), first and last date and event, values over time, outlets
            and every written form, then the drift side by side; with --json {"claims": [...], "drift": [...]},
            with --csv one row per claim
+  --speaker NAME  only the articles whose speaker is NAME (full name or surname, as the articles hold it)
   --json   {"figures": [{article, kind, value, high?, unit, what, qualifier, text, sentence, start, end}],
             "recurring": [{kind, value, unit, label, what, articles, mentions, first, last}],
             "drift": [{kind, claim, groups: [...], first, last}]}
@@ -20,11 +21,13 @@ Without --json or --csv: the quantities (percent, money, count, duration) articl
 figures and the drift. Exits 1 when DIR holds no articles.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" }, claims: { type: "boolean" } }, "figures");
+  const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" }, claims: { type: "boolean" }, speaker: { type: "string" } }, "figures");
   const format = outputFormat(values, "figures");
   if (positionals.length > 1) throw new UsageError(`talkingpoints figures: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "figures");
-  const { articles, problems } = loadArticles(dir);
+  const loaded = loadArticles(dir);
+  const { problems } = loaded;
+  const articles = bySpeaker(loaded.articles, values.speaker);
   reportProblems(problems);
   const figures = figureLedger(articles);
   if (values.claims) {

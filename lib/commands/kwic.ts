@@ -1,10 +1,12 @@
 import { loadArticles } from "../corpus.js";
+import { bySpeaker } from "../events.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
 import { kwic, kwicTheme, type KwicRow } from "../kwic.js";
 import { DEFAULT_THEMES_FILE, loadThemes, ThemeFileError } from "../themes.js";
 
 export const summary = "show every match of a word, phrase or theme with the words around it";
-export const usage = `usage: talkingpoints kwic PATTERN [DIR=data/articles] [--window N] [--sentence] [--theme [--themes FILE]] [--json | --csv]
+export const usage = `usage: talkingpoints kwic PATTERN [DIR=data/articles] [--speaker NAME] [--window N] [--sentence] [--theme [--themes FILE]] [--json | --csv]
+  --speaker NAME  only the articles whose speaker is NAME (full name or surname, as the articles hold it)
   PATTERN        a word or phrase as in data/themes.yml: "ceasefire", "negotiat*", "prisoner* of war"
   --window N     words shown on each side (default 8)
   --sentence     show the whole sentence around each match
@@ -14,7 +16,7 @@ export const usage = `usage: talkingpoints kwic PATTERN [DIR=data/articles] [--w
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     window: { type: "string" }, sentence: { type: "boolean" }, theme: { type: "boolean" }, themes: { type: "string" },
-    json: { type: "boolean" }, csv: { type: "boolean" },
+    json: { type: "boolean" }, csv: { type: "boolean" }, speaker: { type: "string" },
   }, "kwic");
   const format = outputFormat(values, "kwic");
   const [pattern, folder, ...extra] = positionals;
@@ -26,7 +28,9 @@ export async function run(argv: string[]): Promise<number> {
   const dir = requireFolder(folder ?? "data/articles", "kwic");
   const opts = { window, sentence: !!values.sentence };
   let rows: KwicRow[];
-  const { articles, problems } = loadArticles(dir);
+  const loaded = loadArticles(dir);
+  const { problems } = loaded;
+  const articles = bySpeaker(loaded.articles, values.speaker);
   try {
     if (values.theme) rows = kwicTheme(articles, pattern, { ...opts, themes: loadThemes(values.themes ?? DEFAULT_THEMES_FILE) });
     else rows = kwic(articles, pattern, opts);

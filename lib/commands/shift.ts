@@ -1,11 +1,13 @@
 import { loadArticles } from "../corpus.js";
+import { bySpeaker } from "../events.js";
 import { parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { PeriodError } from "../periods.js";
 import { figureTableRows, shift, periodEventRows, type ShiftResult, type Unit } from "../shift.js";
 
 export const summary = "compare two periods: distinctive terms, theme rates, figures and quotations that came and went";
-export const usage = `usage: talkingpoints shift [DIR=data/articles] [--periods A,B | --from DATE --to DATE] [--unit event|article] [--top N] [--themes FILE] [--json]
-  --periods A,B     the two periods: YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO each (default: the earliest and latest months with events)
+export const usage = `usage: talkingpoints shift [DIR=data/articles] [--speaker NAME] [--periods A,B | --from DATE --to DATE] [--unit event|article] [--top N] [--themes FILE] [--json]
+  --speaker NAME  only the articles whose speaker is NAME (full name or surname, as the articles hold it)
+  --periods A,B     the two periods: YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO each (default: the earliest and latest months with 500 words of reports or more)
   --from, --to      leave out events before/after these dates, then compare the earliest and latest months left
   --unit event      count each briefing once, however many outlets carried it (default)
   --unit article    count every article
@@ -20,7 +22,7 @@ const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     periods: { type: "string" }, from: { type: "string" }, to: { type: "string" }, unit: { type: "string" },
-    top: { type: "string" }, themes: { type: "string" }, json: { type: "boolean" },
+    top: { type: "string" }, themes: { type: "string" }, json: { type: "boolean" }, speaker: { type: "string" },
   }, "shift");
   if (positionals.length > 1) throw new UsageError(`talkingpoints shift: expected at most one folder, got ${positionals.length} arguments`);
   const unit = (values.unit ?? "event") as Unit;
@@ -30,7 +32,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!/^\d+$/.test(values.top ?? "15") || top < 1) throw new UsageError(`talkingpoints shift: --top must be a whole number ≥ 1, not "${values.top}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "shift");
   const themes = themesFor(values.themes, "shift");
-  const { articles, problems } = loadArticles(dir);
+  const loaded = loadArticles(dir);
+  const { problems } = loaded;
+  const articles = bySpeaker(loaded.articles, values.speaker);
   reportProblems(problems);
   if (!articles.length) throw new UsageError(`talkingpoints shift: no articles found in ${dir}`, 1);
   let r: ShiftResult;
@@ -60,6 +64,7 @@ function printText(r: ShiftResult, top: number): void {
   const [a, b] = r.periods;
   const out = (s: string) => process.stdout.write(s);
   out(`A = ${a.label} (${a.from} to ${a.to}), B = ${b.label} (${b.from} to ${b.to}); counted by ${r.unit}: ${r.unitsA} vs ${r.unitsB} ${r.unit}s, ${r.wordsA} vs ${r.wordsB} words\n`);
+  out(`A is ${a.why}\nB is ${b.why}\n`);
   printRows(periodEventRows(r).map((e) => ({ period: e.period, event: e.event, date: e.date, articles: e.articles, title: e.title })), "table");
   const key = (rows: typeof r.keyness) => rows.map((k) => ({ term: k.term, G2: round(k.g2, 2), logRatio: round(k.logRatio, 2), p: k.p < 0.001 ? k.p.toExponential(1) : round(k.p, 3), A: k.countA, B: k.countB }));
   out(`\nMore in B (${b.label}): G² > 0\n`);

@@ -2,10 +2,11 @@ import { loadArticles } from "../corpus.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { countThemes, matchesText, themeReach } from "../themes.js";
 import { recurringPhrases } from "../phrases.js";
-import { assignEvents, eventKeys } from "../events.js";
+import { assignEvents, bySpeaker, eventKeys } from "../events.js";
 
 export const summary = "count the themes of data/themes.yml in each article, and list the phrases the corpus repeats";
-export const usage = `usage: talkingpoints themes [DIR=data/articles] [--themes FILE] [--json | --csv]
+export const usage = `usage: talkingpoints themes [DIR=data/articles] [--speaker NAME] [--themes FILE] [--json | --csv]
+  --speaker NAME  only the articles whose speaker is NAME (full name or surname, as the articles hold it)
   --themes FILE  the theme dictionary (default data/themes.yml)
   --json         {"themes": [{id, label}], "counts": [{article, theme, hits, per1k, matches}], "phrases": [{phrase, articles, count}],
                  "reach": [{theme, label, articles, hits, events, periods}]}
@@ -13,12 +14,14 @@ export const usage = `usage: talkingpoints themes [DIR=data/articles] [--themes 
 Without --json or --csv: the themes ranked by reach, the hits per article, and the 30 most shared phrases.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { themes: { type: "string" }, json: { type: "boolean" }, csv: { type: "boolean" } }, "themes");
+  const { values, positionals } = parseFlags(argv, { themes: { type: "string" }, json: { type: "boolean" }, csv: { type: "boolean" }, speaker: { type: "string" } }, "themes");
   const format = outputFormat(values, "themes");
   if (positionals.length > 1) throw new UsageError(`talkingpoints themes: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "themes");
   const themes = themesFor(values.themes, "themes");
-  const { articles, problems } = loadArticles(dir);
+  const loaded = loadArticles(dir);
+  const { problems } = loaded;
+  const articles = bySpeaker(loaded.articles, values.speaker);
   reportProblems(problems);
   const counts = countThemes(articles, themes);
   if (format === "csv") {

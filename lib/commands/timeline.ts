@@ -1,9 +1,11 @@
 import { loadArticles } from "../corpus.js";
+import { bySpeaker } from "../events.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { timeline, timelineFigureRows, timelineNotes, timelineRows, TIMELINE_BY, TIMELINE_GAPS, type TimelineBy, type TimelineGaps, type TimelineResult } from "../timeline.js";
 
 export const summary = "every period in order: events, outlets, theme rates and the figures first stated in each";
-export const usage = `usage: talkingpoints timeline [DIR=data/articles] [--by month|quarter|event] [--gaps list|merge] [--themes FILE] [--json | --csv]
+export const usage = `usage: talkingpoints timeline [DIR=data/articles] [--speaker NAME] [--by month|quarter|event] [--gaps list|merge] [--themes FILE] [--json | --csv]
+  --speaker NAME  only the articles whose speaker is NAME (full name or surname, as the articles hold it)
   --by month        one row per month from the first dated briefing to the last (default); quarter: 2025-Q1 …; event: one row per briefing
   --gaps list       months (quarters) with no articles are rows of their own, with no rates (default); merge: one row per run of them
   --themes FILE     the theme dictionary (default data/themes.yml)
@@ -17,7 +19,7 @@ const round = (x: number | null, d = 4) => (x === null ? null : Math.round(x * 1
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
-    by: { type: "string" }, gaps: { type: "string" }, themes: { type: "string" }, json: { type: "boolean" }, csv: { type: "boolean" },
+    by: { type: "string" }, gaps: { type: "string" }, themes: { type: "string" }, json: { type: "boolean" }, csv: { type: "boolean" }, speaker: { type: "string" },
   }, "timeline");
   const format = outputFormat(values, "timeline");
   if (positionals.length > 1) throw new UsageError(`talkingpoints timeline: expected at most one folder, got ${positionals.length} arguments`);
@@ -27,7 +29,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!TIMELINE_GAPS.includes(gaps)) throw new UsageError(`talkingpoints timeline: --gaps must be list or merge, not "${values.gaps}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "timeline");
   const themes = themesFor(values.themes, "timeline");
-  const { articles, problems } = loadArticles(dir);
+  const loaded = loadArticles(dir);
+  const { problems } = loaded;
+  const articles = bySpeaker(loaded.articles, values.speaker);
   reportProblems(problems);
   if (!articles.length) throw new UsageError(`talkingpoints timeline: no articles found in ${dir}`, 1);
   const r = timeline(articles, { by, gaps, themes });
