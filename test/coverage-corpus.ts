@@ -45,7 +45,7 @@ export function article(id: string, text: string, event = "ev-test"): Article & 
 }
 
 export function eventRow(ids: string[], event = "ev-test"): EventRow {
-  return { event, date: "2025-05-05", dateFrom: "header", articles: ids, outlets: ids.map((id) => `outlet-${id}`), title: ids[0] };
+  return { event, date: "2025-05-05", dateFrom: "header", articles: ids, outlets: ids.map((id) => `outlet-${id}`), title: ids[0], words: 0, speaker: null, evidence: "" };
 }
 
 export function writtenBriefing(): { articles: Array<Article & { event: string }>; events: EventRow[] } {
