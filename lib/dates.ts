@@ -99,7 +99,7 @@ export function bodyDate(text: string): { date: string; text: string } | null {
     const p = dateParts(m);
     if (!p || p.year === null) continue;
     const before = text.slice(Math.max(0, m.index - 60), m.index);
-    const sentenceStart = /(?:^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index)) || m.index === 0;
+    const sentenceStart = /(?:^|[.!?:]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index)) || m.index === 0;
     const sentence = text.slice(m.index, text.slice(m.index).search(/[.!?](?:\s|$)/) + m.index + 1 || text.length);
     if (SPEECH_BEFORE.test(before) || (sentenceStart && SPEECH_IN.test(sentence))) return { date: ymd(p.year, p.month, p.day), text: m[0] };
   }
