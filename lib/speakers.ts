@@ -64,7 +64,7 @@ const SPEECH_VERBS = [
   "disclosed", "informed", "opined", "acknowledged", "admitted", "expressed", "termed", "dismissed", "rejected", "welcomed", "welcomes",
   "appreciated", "appreciates", "condemned", "denied", "suggested", "affirmed", "assured", "vowed", "pledged", "talked", "spoke", "went on to say",
 ];
-const VERB = new RegExp(`\\b(?:according to|${SPEECH_VERBS.sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
+const VERB = new RegExp(`\\b(?:[Aa]ccording to|${SPEECH_VERBS.sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
 const PRONOUN = /\b(?:[Hh]e|[Ss]he|HE|SHE)\b/g;
 const ROLE_NOUNS = "ambassador|envoy|diplomat|minister|spokesperson|spokesman|spokeswoman|official|president|premier|chancellor|secretary|commander|consul|counsellor|adviser|advisor";
 const ROLE = new RegExp(`\\b(?:[Tt]he|THE)\\s+((?:[A-Z][a-z]+\\s+){0,2})(${ROLE_NOUNS.split("|").map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join("|")})\\b`, "g");
@@ -188,7 +188,12 @@ export function attributions(text: string, list: SpeakerList): Attribution[] {
     if (taken.length && overlaps(m.index, m.index + m[0].length)) continue;
     const tokens = single ? [m[0]] : m[0].split(/[ \t]+/);
     let i = 0;
-    while (i < tokens.length && (c.titles.has(tokens[i].toLowerCase()) || c.titles.has(tokens[i].toLowerCase().replace(/\.$/, "")))) i++;
+    // The name follows the last title in the run: "Foreign Office Spokesperson Amina Qureshi", "Ukrainian
+    // Ambassador Ivan Petrenko" (organisation words and nationalities before a title belong to the title).
+    for (let j = 0; j < tokens.length; j++) {
+      const t = tokens[j].toLowerCase();
+      if (c.titles.has(t) || c.titles.has(t.replace(/\.$/, ""))) i = j + 1;
+    }
     const rest = tokens.slice(i);
     if (!rest.length || rest.some((t) => c.organisations.has(t.toLowerCase()) || c.titles.has(t.toLowerCase()))) continue;
     if (i === 0 && FUNCTION_WORDS.has(rest[0])) continue;
@@ -247,8 +252,8 @@ export function attributions(text: string, list: SpeakerList): Attribution[] {
       }
     }
     const prev = mi > 0 ? mentions[mi - 1] : null;
-    if (v[0] !== "according to" && prev && subjectGap(text.slice(prev.end, v.index))) subject = prev;
-    const inverted = v[0] === "according to" || /[,”"’']\s*$/.test(text.slice(Math.max(0, v.index - 3), v.index));
+    if (v[0].toLowerCase() !== "according to" && prev && subjectGap(text.slice(prev.end, v.index))) subject = prev;
+    const inverted = v[0].toLowerCase() === "according to" || /[,”"’']\s*$/.test(text.slice(Math.max(0, v.index - 3), v.index));
     if (!subject && inverted) {
       let k = mi;
       while (k < mentions.length && mentions[k].start < v.index + v[0].length) k++;
