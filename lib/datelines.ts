@@ -129,12 +129,14 @@ export function datelineForm(line: string): { parts: DateParts | null; text: str
   if (!m) return null;
   const written = m[0];
   const tags = [m[2], m[3], m[4], m[5], m[6], m[7]].filter((t): t is string => !!t).map((t) => t.trim());
-  // Without ":" or a dash, only a tag makes it a dateline ("MOSCOW, March 3 (Reuters) Russia said").
-  if (!/[:\-–—]$/.test(written.trimEnd()) && !tags.length) return null;
   // "Saturday, 26 February" alone on a line is a fixture listing, not a place and a date.
   if (new RegExp(`^(?:${WEEKDAY}|${MONTH})$`).test(m[1])) return null;
   const dm = DATE.exec(written.slice(m[1].length));
-  return { parts: dm ? dateParts(dm) : null, text: written.trim(), tags };
+  const parts = dm ? dateParts(dm) : null;
+  // Without ":" or a dash, only a date and a tag make it a dateline ("MOSCOW, March 3 (Reuters) Russia said"); a
+  // name and a bracket ("Margaret Atwood (Canada) Saul Bellow", a team sheet's "Coyne (Burnley), Jones") is not one.
+  if (!/[:\-–—]$/.test(written.trimEnd()) && !(tags.length && parts)) return null;
+  return { parts, text: written.trim(), tags };
 }
 
 /** Tags (wires, outlets) written in a dateline in the opening lines: "APP" from "ISLAMABAD, Dec 26 (APP):". */

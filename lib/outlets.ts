@@ -65,7 +65,10 @@ function isCode(alias: string): boolean {
   return alias.length <= 5 && /^[A-Z]+$/.test(alias);
 }
 
-const lower = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+// Compared without case, spacing or surrounding brackets: an old-style alias "(UrduPoint / Pakistan Point News" still matches.
+const lower = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/^[\s([/]+|[\s)\]/]+$/g, "").trim();
+// Staff bylines in a tag name no outlet: "(Staff Report)", "(Our Correspondent)", "(Monitoring Desk)".
+const STAFF = /^(?:by\s+)?(?:our\s+)?(?:staff|correspondent|reporter|news desk|web desk|monitoring desk|desk|special correspondent|staff reporter|staff report|agencies|news agencies)\b/i;
 
 /** The listed outlet a name, alias or host stands for (case-insensitive), or null. */
 export function listedOutlet(name: string, list: OutletList): OutletEntry | null {
@@ -109,10 +112,10 @@ export function outletOf(text: string, given: string | null | undefined, url: st
     if (listed) {
       if (listed.wire) wire ??= listed.name;
       else tagOutlet ??= listed.name;
-    } else if (/^\p{Lu}[\p{L}&.' -]{0,30}$/u.test(tag) && tag.split(/\s+/).length <= 4) {
-      if (isCode(tag) || tag.split(/\s+/).length === 1) wire ??= tag;
-      else tagOutlet ??= tag;
-    } else if (tag.includes("/")) tagOutlet ??= parts[0];
+    } else if (STAFF.test(tag)) continue;
+    else if (/^[A-Z]{2,6}$/.test(tag) || /^\p{Lu}[\p{Ll}]+$/u.test(tag)) wire ??= tag;
+    else if (/^\p{Lu}[\p{L}&.' -]{0,40}$/u.test(tag) && tag.split(/\s+/).length <= 5) tagOutlet ??= tag;
+    else if (tag.includes("/")) tagOutlet ??= parts[0];
   }
   const byline = bylineOutlet(text, list);
   if (byline?.wire) wire ??= byline.name;
@@ -120,20 +123,31 @@ export function outletOf(text: string, given: string | null | undefined, url: st
   return { outlet: site ?? wire, wire };
 }
 
-/** A listed outlet named by a (non-code) alias as whole words in the opening lines. */
+/**
+ * A listed outlet named by a (non-code) alias, as whole words, on a byline: a short line of the opening ("F.P.
+ * Report", "By Associated Press | Islamabad"). In running text ("told the Associated Press") it names no outlet.
+ */
 function bylineOutlet(text: string, list: OutletList): OutletEntry | null {
-  const head = openingLines(text);
-  let best: { o: OutletEntry; at: number; len: number } | null = null;
-  for (const o of list.outlets) {
-    for (const a of o.aliases) {
-      if (isCode(a)) continue;
-      let at = head.indexOf(a);
-      while (at >= 0 && !(wordEdge(head, at - 1) && wordEdge(head, at + a.length))) at = head.indexOf(a, at + 1);
-      if (at >= 0 && (!best || at < best.at || (at === best.at && a.length > best.len))) best = { o, at, len: a.length };
+  const lines = openingLines(text).split("\n");
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line || line.length > BYLINE_CHARS) continue;
+    let best: { o: OutletEntry; at: number; len: number } | null = null;
+    for (const o of list.outlets) {
+      for (const a of o.aliases) {
+        if (isCode(a)) continue;
+        let at = line.indexOf(a);
+        while (at >= 0 && !(wordEdge(line, at - 1) && wordEdge(line, at + a.length))) at = line.indexOf(a, at + 1);
+        if (at >= 0 && (!best || at < best.at || (at === best.at && a.length > best.len))) best = { o, at, len: a.length };
+      }
     }
+    if (best) return best.o;
   }
-  return best?.o ?? null;
+  return null;
 }
+
+/** The longest line read as a byline. */
+const BYLINE_CHARS = 60;
 
 function wordEdge(s: string, i: number): boolean {
   return i < 0 || i >= s.length || !/[\p{L}\p{N}]/u.test(s[i]);

@@ -73,6 +73,7 @@ describe("datelines by form (test e)", () => {
     expect(findDateline("Mobiles rack up 20 years of use\n\nBritain's first mobile phone call was made across the network on 1 January 1985 by a comedian.")).toBeNull();
     expect(findDateline("Ten-year tragedy\n\nThe guitarist vanished 10 years ago, on 1 February 1995.")).toBeNull();
     expect(findDateline("Islamabad : Ambassador of Russia to Pakistan says")).toBeNull();
+    expect(findDateline("Margaret Atwood (Canada) Saul Bellow (Canada) in 2005")).toBeNull();
     expect(findDateline("ISLAMABAD: The Russian Ambassador said")).toBeNull();
   });
 

@@ -44,6 +44,15 @@ describe("wire tags in datelines (test e)", () => {
     expect(outletOf("ISLAMABAD: The Russian Ambassador said", null, null, list)).toEqual({ outlet: null, wire: null });
   });
 
+  it("takes no name in brackets for a wire outside a dateline, nor a wire named in running text (BBC forms)", () => {
+    expect(outletOf("Shortlist announced\n\nMargaret Atwood (Canada) Saul Bellow (Canada) Gunter Grass (Germany)", null, null, list)).toEqual({ outlet: null, wire: null });
+    expect(outletOf("Squad named\n\nCoyne (Burnley), Jones (Wolves), Roberts (Wrexham), Collins (Sunderland).", null, null, list)).toEqual({ outlet: null, wire: null });
+    expect(outletOf("Envoy speaks\n\nThe minister told the Associated Press news agency that talks would resume.", null, null, list)).toEqual({ outlet: null, wire: null });
+    expect(outletOf("Envoy speaks\nBy Associated Press\n\nThe minister said talks would resume.", null, null, list)).toEqual({ outlet: "AP", wire: "AP" });
+    expect(outletOf("KARACHI (Staff Report): The consul said", null, null, list)).toEqual({ outlet: null, wire: null });
+    expect(outletOf("MOSCOW, March 3 (Interfax) - Russia said", null, null, list)).toEqual({ outlet: "Interfax", wire: "Interfax" });
+  });
+
   it("reads a staff byline as no outlet", () => {
     expect(outletOf("By Our Correspondent\n\nKARACHI: The consul said", null, null, list)).toEqual({ outlet: null, wire: null });
     expect(outletOf("By Our Correspondent\n\nKARACHI: The consul said", null, "https://www.thenews.com.pk/print/1", list)).toEqual({ outlet: "The News International", wire: null });
