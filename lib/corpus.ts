@@ -53,7 +53,7 @@ export function loadArticles(folderOrFiles: string | string[], options: LoadOpti
   if (outlets.problem) problems.push(outlets.problem);
   const speakers = loadSpeakersSafely(speakersFile);
   if (speakers.problem) problems.push(speakers.problem);
-  const context: LoadContext = { outlets: outlets.aliases, speakers: speakers.speakers, today: day };
+  const context: LoadContext = { outlets: outlets.aliases, speakers: speakers.speakers, today: day ?? today() };
   const articles: Article[] = [];
   for (const f of files) {
     const r = loadFile(f.abs, f.rel, maxBytes, context);
@@ -117,7 +117,7 @@ let defaultSpeakers: SpeakerList | null = null;
 function contextOf(c: OutletList | LoadContext | undefined): LoadContext {
   if (c && "speakers" in c) return c;
   defaultSpeakers ??= loadSpeakersSafely("data/speakers.yml").speakers;
-  return { outlets: c ?? { outlets: [] }, speakers: defaultSpeakers };
+  return { outlets: c ?? { outlets: [] }, speakers: defaultSpeakers, today: today() };
 }
 
 /** Read one file into its articles and problems. Never throws: anything that goes wrong is a problem naming the file. */
