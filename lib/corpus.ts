@@ -7,6 +7,7 @@ import { formatFor, supportedExtensions } from "./formats/index.js";
 import { isProblem, type ParsedRecord, type RecordProblem } from "./formats/format.js";
 import { html } from "./formats/html.js";
 import { articleDate, today } from "./dates.js";
+import { datelineForm } from "./datelines.js";
 import { errorText, walkFiles } from "./walk.js";
 import { loadOutlets, outletOf, type OutletList } from "./outlets.js";
 import { loadSpeakers, mainSpeaker, type SpeakerList } from "./speakers.js";
@@ -228,7 +229,10 @@ export function titleFrom(text: string): string {
   }
   first ??= "";
   if (first.length <= 120 && !/[.:]$/.test(first)) return first;
-  const sentence = firstSentence(first.replace(DATELINE_PREFIX, ""));
+  // A dateline by its form ("ISLAMABAD, Dec 26 (APP):", "MOSCOW, March 3 (Reuters) -") is not part of the title.
+  const dateline = datelineForm(first);
+  const body = dateline && (dateline.parts || dateline.tags.length) ? first.slice(first.indexOf(dateline.text) + dateline.text.length).trim() : first.replace(DATELINE_PREFIX, "");
+  const sentence = firstSentence(body);
   return sentence.length <= 100 ? sentence : sentence.slice(0, 99).replace(/\s+\S*$/, "") + "…";
 }
 

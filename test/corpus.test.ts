@@ -109,6 +109,8 @@ describe("titles and word counts", () => {
   it("takes a short first line as the title, else the first sentence without its dateline", () => {
     expect(titleFrom("Envoy lauds neutrality of Pakistan\n\nISLAMABAD: Body.")).toBe("Envoy lauds neutrality of Pakistan");
     expect(titleFrom("ISLAMABAD: The envoy spoke on Tuesday. He said more.")).toBe("The envoy spoke on Tuesday.");
+    expect(titleFrom("ISLAMABAD, Dec 26 (APP): The envoy spoke on Tuesday. He said more.")).toBe("The envoy spoke on Tuesday.");
+    expect(titleFrom("MOSCOW, March 3 (Reuters) - The envoy spoke on Tuesday. He said more.")).toBe("The envoy spoke on Tuesday.");
   });
 });
 
