@@ -6,9 +6,11 @@ import { decodeBytes, sniffHtmlCharset } from "./decode.js";
 import { formatFor, supportedExtensions } from "./formats/index.js";
 import { isProblem, type ParsedRecord, type RecordProblem } from "./formats/format.js";
 import { html } from "./formats/html.js";
-import { validDate, datelineDate } from "./dates.js";
+import { articleDate, today } from "./dates.js";
+import { datelineForm } from "./datelines.js";
 import { errorText, walkFiles } from "./walk.js";
-import { loadOutlets, outletFromText, type OutletAliases } from "./outlets.js";
+import { loadOutlets, outletOf, type OutletList } from "./outlets.js";
+import { loadSpeakers, mainSpeaker, type SpeakerList } from "./speakers.js";
 import { charClass, hasSurrogates, LETTER, NUMBER } from "./chars.js";
 
 export interface LoadOptions {
@@ -16,6 +18,17 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Outlet alias file; default data/outlets.yml under the working directory. */
   outletsFile?: string;
+  /** Speaker alias file; default data/speakers.yml under the working directory. */
+  speakersFile?: string;
+  /** The day a year-less dateline with nothing else to date it is resolved against (YYYY-MM-DD); default today. */
+  today?: string;
+}
+
+/** What loading reads besides the files: the outlet and speaker lists, and the reference day for a missing year. */
+export interface LoadContext {
+  outlets: OutletList;
+  speakers: SpeakerList;
+  today?: string;
 }
 
 /**
@@ -34,14 +47,17 @@ export function dataDir(): string {
  * @return `{articles, problems}`: articles in file order with unique ids; a problem per file or record that is not an article.
  */
 export function loadArticles(folderOrFiles: string | string[], options: LoadOptions = {}): LoadResult {
-  const { maxBytes = DEFAULT_MAX_BYTES, outletsFile = "data/outlets.yml" } = options;
+  const { maxBytes = DEFAULT_MAX_BYTES, outletsFile = "data/outlets.yml", speakersFile = "data/speakers.yml", today: day } = options;
   if (typeof maxBytes !== "number" || !(maxBytes > 0)) throw new Error(`loadArticles: maxBytes must be a positive number of bytes, got ${String(maxBytes)}`);
   const { files, problems } = corpusFiles(folderOrFiles);
   const outlets = loadOutletsSafely(outletsFile);
   if (outlets.problem) problems.push(outlets.problem);
+  const speakers = loadSpeakersSafely(speakersFile);
+  if (speakers.problem) problems.push(speakers.problem);
+  const context: LoadContext = { outlets: outlets.aliases, speakers: speakers.speakers, today: day ?? today() };
   const articles: Article[] = [];
   for (const f of files) {
-    const r = loadFile(f.abs, f.rel, maxBytes, outlets.aliases);
+    const r = loadFile(f.abs, f.rel, maxBytes, context);
     articles.push(...r.articles);
     problems.push(...r.problems);
   }
@@ -80,16 +96,34 @@ export function corpusFiles(folderOrFiles: string | string[]): { files: Array<{ 
 }
 
 /** A broken outlets file is a problem on the list, not a crash: the articles load without aliases. */
-export function loadOutletsSafely(file: string): { aliases: OutletAliases; problem?: Problem } {
+export function loadOutletsSafely(file: string): { aliases: OutletList; problem?: Problem } {
   try {
     return { aliases: loadOutlets(file) };
   } catch (e) {
-    return { aliases: [], problem: { file, reason: `outlet aliases not used: ${String((e as Error).message ?? e).split("\n")[0]}` } };
+    return { aliases: { outlets: [] }, problem: { file, reason: `outlet aliases not used: ${String((e as Error).message ?? e).split("\n")[0]}` } };
   }
 }
 
+/** A broken speakers file is a problem on the list, not a crash: speakers are then found by their names alone. */
+export function loadSpeakersSafely(file: string): { speakers: SpeakerList; problem?: Problem } {
+  try {
+    return { speakers: loadSpeakers(file) };
+  } catch (e) {
+    return { speakers: { speakers: [], titles: [], organisations: [] }, problem: { file, reason: `speaker aliases not used: ${String((e as Error).message ?? e).split("\n")[0]}` } };
+  }
+}
+
+// Callers that pass only an outlet list (analyze's workers) get data/speakers.yml from the working directory, read once.
+let defaultSpeakers: SpeakerList | null = null;
+function contextOf(c: OutletList | LoadContext | undefined): LoadContext {
+  if (c && "speakers" in c) return c;
+  defaultSpeakers ??= loadSpeakersSafely("data/speakers.yml").speakers;
+  return { outlets: c ?? { outlets: [] }, speakers: defaultSpeakers, today: today() };
+}
+
 /** Read one file into its articles and problems. Never throws: anything that goes wrong is a problem naming the file. */
-export function loadFile(abs: string, rel: string, maxBytes: number = DEFAULT_MAX_BYTES, aliases: OutletAliases = []): LoadResult {
+export function loadFile(abs: string, rel: string, maxBytes: number = DEFAULT_MAX_BYTES, dictionaries?: OutletList | LoadContext): LoadResult {
+  const context = contextOf(dictionaries);
   const fail = (reason: string): LoadResult => ({ articles: [], problems: [{ file: rel, reason }] });
   const ext = path.extname(abs).toLowerCase();
   const format = formatFor(ext);
@@ -129,7 +163,7 @@ export function loadFile(abs: string, rel: string, maxBytes: number = DEFAULT_MA
     const id = r.id ?? (r.line !== undefined ? `${stem}-${r.line}` : stem);
     const file = r.line !== undefined ? `${rel}#${r.line}` : rel;
     try {
-      out.articles.push(toArticle(r, id, file, [...decoded.warnings, ...(r.warnings ?? [])], aliases));
+      out.articles.push(toArticle(r, id, file, [...decoded.warnings, ...(r.warnings ?? [])], context));
     } catch (e) {
       out.problems.push({ file: rel, reason: `could not be read as an article (${String((e as Error).message ?? e).split("\n")[0].slice(0, 160)})`, ...line });
     }
@@ -144,31 +178,25 @@ function sizeText(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function toArticle(r: ParsedRecord, id: string, file: string, warnings: string[], aliases: OutletAliases): Article {
+function toArticle(r: ParsedRecord, id: string, file: string, warnings: string[], context: LoadContext): Article {
   const text = flatCopy(r.text.replace(/\r\n?/g, "\n").trim());
-  let date: string | null = null;
-  let dateSource: Article["dateSource"] = null;
-  if (r.date) {
-    date = validDate(r.date);
-    if (date) dateSource = r.dateSource ?? "field";
-    else warnings.push(`${r.dateSource ?? "date"} date "${r.date}" is not a valid date; ignored`);
-  }
-  if (!date) {
-    date = datelineDate(text);
-    if (date) dateSource = "dateline";
-  }
-  if (!date) warnings.push("no date found (no header, metadata or dateline)");
+  const url = r.url ?? null;
+  const d = articleDate(text, r.date, r.date ? r.dateSource ?? "field" : null, url, context.today ?? today());
+  warnings.push(...d.warnings);
+  const { outlet, wire } = outletOf(text, r.outlet, url, context.outlets);
   return {
     id,
     file,
     title: r.title?.trim() || titleFrom(text),
-    outlet: r.outlet?.trim() || outletFromText(text, aliases),
-    url: r.url ?? null,
-    date,
-    dateSource,
+    outlet,
+    url,
+    date: d.date,
+    dateSource: d.dateSource,
     text,
     words: countWords(text),
     warnings,
+    wire,
+    speaker: mainSpeaker(text, context.speakers),
   };
 }
 
@@ -201,7 +229,10 @@ export function titleFrom(text: string): string {
   }
   first ??= "";
   if (first.length <= 120 && !/[.:]$/.test(first)) return first;
-  const sentence = firstSentence(first.replace(DATELINE_PREFIX, ""));
+  // A dateline by its form ("ISLAMABAD, Dec 26 (APP):", "MOSCOW, March 3 (Reuters) -") is not part of the title.
+  const dateline = datelineForm(first);
+  const body = dateline && (dateline.parts || dateline.tags.length) ? first.slice(first.indexOf(dateline.text) + dateline.text.length).trim() : first.replace(DATELINE_PREFIX, "");
+  const sentence = firstSentence(body);
   return sentence.length <= 100 ? sentence : sentence.slice(0, 99).replace(/\s+\S*$/, "") + "…";
 }
 

@@ -1,11 +1,16 @@
 // Stage 2a: the dates an article gives for the briefing it reports, and the date an event takes from its members.
 // Read by lib/events.ts (grouping) and computed per article beside the other stages (eventInput).
 //
-// Decisions: see the top of lib/events.ts ("Dates"): statement dates outrank datelines, which outrank header dates.
+// Decisions: see the top of lib/events.ts ("Dates"): statement dates outrank datelines, which outrank the articles'
+// own dates (metadata, byline, url), which outrank a date read from the body (lib/dates.ts, tier 4). A dateline is
+// evidence only when it agrees with the article's own date within HISTORY_DAYS: on the BBC corpus a fixture
+// listing and ledes about 1945–2004 had dated 7 events decades from every member's header date.
+// A statement date is never after the article's date (chrono's nearest weekday can be ahead: BBC's
+// "operation on Friday" in a Tuesday's article had dated an event 2026-01-02, three days after it).
 import * as chrono from "chrono-node";
 import type { Article, DateSource } from "./types.js";
 import { sentences, tokensOf, type Token } from "./tokens.js";
-import { datelineDate } from "./dates.js";
+import { datelineEvidence } from "./dates.js";
 
 /** The dates an article gives for the briefing it reports (see eventDate). */
 export interface DateEvidence {
@@ -25,10 +30,9 @@ export interface DateEvidence {
 export function dateEvidence(a: Article): DateEvidence {
   const articleDate = a.dateSource === "event" ? null : a.date;
   const st = articleDate ? statementDate(a.text, articleDate, tokensOf(a)) : null;
-  // A dateline writes its year; chrono also reads relative words ("next week") as full dates, which are not datelines.
-  // (Without four digits in the opening, no date found there could be kept: chrono is not asked.)
-  const found = a.dateSource === "dateline" ? a.date : /\d{4}/.test(a.text.slice(0, 240)) ? datelineDate(a.text) : null;
-  const dateline = found && a.text.slice(0, 240).includes(found.slice(0, 4)) ? found : null;
+  // The dateline's date, its year from the article's date when left out; one more than HISTORY_DAYS from the
+  // article's own date is history (warned about at loading) and no evidence (lib/dates.ts).
+  const dateline = datelineEvidence(a.text, articleDate, a.dateSource, a.url);
   const best = st?.date ?? dateline ?? articleDate;
   const dates = [st?.date, dateline, articleDate].filter((d): d is string => !!d);
   return { articleDate, source: articleDate ? a.dateSource : null, statement: st?.date ?? null, statementText: st?.text ?? null, dateline, best, dates };
@@ -56,18 +60,23 @@ export function statementDate(text: string, articleDate: string, tokens: Token[]
     if (!/day\b/i.test(sentence) || !DAY_WORD.test(sentence) || !SPEECH.test(sentence)) continue;
     for (const r of chrono.parse(sentence, { instant: ref }, { forwardDate: false })) {
       if (!RELATIVE_DAY.test(r.text.trim())) continue;
-      return { date: ymd(r.start.get("year")!, r.start.get("month")!, r.start.get("day")!), text: r.text.trim() };
+      // chrono takes the nearest such weekday, which may be after the article ("on Friday" in a Tuesday's paper:
+      // 3 days ahead). Words reported were spoken before the report: that weekday a week earlier.
+      const at = new Date(Date.UTC(r.start.get("year")!, r.start.get("month")! - 1, r.start.get("day")!));
+      if (at.getTime() > Date.UTC(y, m - 1, d)) at.setUTCDate(at.getUTCDate() - 7);
+      return { date: ymd(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate()), text: r.text.trim() };
     }
   }
   return null;
 }
 
 export function eventDate(members: Array<{ id: string; ev: DateEvidence }>): { date: string | null; dateFrom: string } {
-  const tiers: Array<Array<{ id: string; date: string; kind: string }>> = [[], [], []];
+  // Statement, dateline, the article's own date (metadata, byline, url), then a date the body gave (the weakest).
+  const tiers: Array<Array<{ id: string; date: string; kind: string }>> = [[], [], [], []];
   for (const { id, ev } of members) {
     if (ev.statement) tiers[0].push({ id, date: ev.statement, kind: `statement ("${ev.statementText}")` });
     if (ev.dateline) tiers[1].push({ id, date: ev.dateline, kind: "dateline" });
-    if (ev.articleDate && ev.source !== "dateline") tiers[2].push({ id, date: ev.articleDate, kind: ev.source ?? "date" });
+    if (ev.articleDate && ev.source !== "dateline") tiers[ev.source === "body" ? 3 : 2].push({ id, date: ev.articleDate, kind: ev.source ?? "date" });
   }
   for (const tier of tiers) {
     if (!tier.length) continue;

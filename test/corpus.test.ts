@@ -41,6 +41,11 @@ describe("the seeds in data/articles", () => {
     expect(byId("002")).toMatchObject({ date: null, dateSource: null, warnings: ["no date found (no header, metadata or dateline)"] });
   });
 
+  it("name the ambassador as the speaker of all five, and no wire", () => {
+    expect(articles.map((a) => a.speaker)).toEqual(Array(5).fill("Albert P. Khorev"));
+    expect(articles.map((a) => a.wire)).toEqual(Array(5).fill(null));
+  });
+
   it("strip the header from the text, find outlets from data/outlets.yml and titles from the opening", () => {
     const [a0, a1, a2, , a4] = articles;
     expect(a1.text.startsWith("F.P. Report\n\nISLAMABAD: Russian Ambassador")).toBe(true);
@@ -62,6 +67,39 @@ describe("the seeds in data/articles", () => {
   });
 });
 
+describe("dates, outlets, wires and speakers set in loading (issue 13)", () => {
+  const folder = () => folderWith({
+    "app.txt": "Envoys meet in Islamabad\n\nISLAMABAD, Dec 26 (APP): Ukrainian Ambassador Ivan Petrenko said on Friday that talks had stalled. He added that the list of children was ready.",
+    "byline.md": "---\ntitle: Consul on trade\nurl: https://www.dawn.com/news/1900001/consul-on-trade\n---\nBy Our Correspondent\nPublished May 28, 2025 08:15pm\n\nKARACHI: Consul Amina Qureshi told traders that exports had doubled.",
+    "url.json": JSON.stringify({ text: "MOSCOW, March 3 (Reuters) - The Russian envoy said the talks went well.", url: "https://www.reuters.com/world/2025/03/03/talks/" }),
+    "history.txt": "date 2025-02-26\nIslamabad, February 25, 2024: The Russian ambassador said the talks went well.",
+  });
+
+  it("dates each by its tiers, names the outlet and the wire, and finds the speaker", () => {
+    const { articles, problems } = loadArticles(folder(), { today: "2026-12-04" });
+    expect(problems).toEqual([]);
+    const by = (id: string) => articles.find((a) => a.id === id)!;
+    expect(by("app")).toMatchObject({ date: "2025-12-26", dateSource: "dateline", outlet: "APP", wire: "APP", speaker: "Ivan Petrenko" });
+    expect(by("app").warnings).toEqual(['the dateline "ISLAMABAD, Dec 26 (APP):" has no year and nothing else dates the article: taken as 2025-12-26, the latest such date up to today (2026-12-04)']);
+    expect(by("byline")).toMatchObject({ date: "2025-05-28", dateSource: "byline", outlet: "Dawn", wire: null, speaker: "Amina Qureshi", warnings: [] });
+    expect(by("url")).toMatchObject({ date: "2025-03-03", dateSource: "dateline", outlet: "Reuters", wire: "Reuters", speaker: "Albert P. Khorev", warnings: [] });
+    expect(by("history")).toMatchObject({ date: "2025-02-26", dateSource: "header" });
+    expect(by("history").warnings).toEqual(['the dateline "Islamabad, February 25, 2024:" gives 2024-02-25, 367 days from the header date 2025-02-26; the header date is kept']);
+  });
+
+  it("lists a broken speakers file as a problem and loads the articles all the same", () => {
+    const dir = folder();
+    fs.writeFileSync(path.join(dir, "..", "bad-speakers.yml"), "speakers: [");
+    const r = loadArticles(dir, { speakersFile: path.join(dir, "..", "bad-speakers.yml"), today: "2026-12-04" });
+    expect(r.articles).toHaveLength(4);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0].reason).toMatch(/^speaker aliases not used: /);
+    // Without the alias list the envoy's role names no one; names still count.
+    expect(r.articles.find((a) => a.id === "url")!.speaker).toBeNull();
+    expect(r.articles.find((a) => a.id === "app")!.speaker).toBe("Ivan Petrenko");
+  });
+});
+
 describe("titles and word counts", () => {
   it("counts words as a reader does: numbers with inner commas and dots, and contractions, are one word each", () => {
     // Trade, rose, by, 15.5, percent, to, 1,200, in, 2025, Khorev’s, view
@@ -71,6 +109,8 @@ describe("titles and word counts", () => {
   it("takes a short first line as the title, else the first sentence without its dateline", () => {
     expect(titleFrom("Envoy lauds neutrality of Pakistan\n\nISLAMABAD: Body.")).toBe("Envoy lauds neutrality of Pakistan");
     expect(titleFrom("ISLAMABAD: The envoy spoke on Tuesday. He said more.")).toBe("The envoy spoke on Tuesday.");
+    expect(titleFrom("ISLAMABAD, Dec 26 (APP): The envoy spoke on Tuesday. He said more.")).toBe("The envoy spoke on Tuesday.");
+    expect(titleFrom("MOSCOW, March 3 (Reuters) - The envoy spoke on Tuesday. He said more.")).toBe("The envoy spoke on Tuesday.");
   });
 });
 
