@@ -47,7 +47,7 @@ describe("articlesTimelinePlot", () => {
     // Every dated article is in one bar: the sum of the bars is the dated count.
     const sum = bars.reduce((n, b) => n + b.y.reduce<number>((m, v) => m + (v ?? 0), 0), 0);
     expect(sum).toBe(2970);
-    expect(title(fig)).toBe("Articles per month, by outlet (2,970 dated articles: too many to draw one by one; 30 undated left out)");
+    expect(title(fig)).toBe("Articles per month, by outlet<br><sub>2,970 dated articles: too many to draw one by one; 30 undated left out</sub>");
     // The first named series is the outlet that published most.
     const perOutlet = new Map<string, number>();
     for (const a of articles) if (a.date) perOutlet.set(a.outlet!, (perOutlet.get(a.outlet!) ?? 0) + 1);

@@ -96,7 +96,7 @@ describe("recurringFiguresPlot on larger corpora", () => {
     const k = t.x.findIndex((x, i) => x === "2025-03" && t.y[i] === row.label);
     const march = new Set(row.mentions.map((m) => m.article).filter((id) => a.find((x) => x.id === id)!.date?.startsWith("2025-03")));
     expect(t.text[k]).toMatch(new RegExp(`^${march.size} articles · `));
-    expect((fig.layout.title as { text: string }).text).toMatch(/^Recurring figures by month \(marker size = articles stating it; [\d,]+ articles, too many for a marker each\)$/);
+    expect((fig.layout.title as { text: string }).text).toMatch(/^Recurring figures by month<br><sub>marker size = articles stating it; [\d,]+ articles: too many for a marker each<\/sub>$/);
     expect(JSON.stringify(fig).length).toBeLessThan(60_000);
     expectGolden("recurring-figures-months", fig);
   });

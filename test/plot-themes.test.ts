@@ -62,7 +62,7 @@ describe("themeHeatmap on larger corpora", () => {
     const hits = march.reduce((n, a) => n + (a.text.match(/ceasefire|truce/gi) ?? []).length, 0);
     expect(trace.z[0][2]).toBeCloseTo((hits * 1000) / words, 1);
     expect(trace.text[0][2]).toContain(`${march.length.toLocaleString("en-US")} articles`);
-    expect((fig.layout.title as { text: string }).text).toBe("Themes by month (hits per 1,000 words of the month's articles; 3,000 articles, too many for a column each)");
+    expect((fig.layout.title as { text: string }).text).toBe("Themes by month (hits per 1,000 words of the month's articles)<br><sub>3,000 articles: too many for a column each</sub>");
     expect(JSON.stringify(fig).length).toBeLessThan(40_000);
     expectGolden("theme-heatmap-months", fig);
   });
