@@ -13,7 +13,7 @@
 import type { Figure } from "./display.js";
 import type { EventRow } from "./events.js";
 import type { TimelineFigure, TimelineResult, TimelineRow } from "./timeline.js";
-import { categoryAxis, chooseUnit, dateBreaks, gapLabel, gapMarks, num, periodAxis, periodOf, PER_ITEM_MAX, TIME_UNITS, titled, unitName, type TimeUnit } from "./plot-axis.js";
+import { categoryAxis, chooseUnit, cut, dateBreaks, gapLabel, gapMarks, num, periodAxis, periodOf, PER_ITEM_MAX, TIME_UNITS, titled, unitName, type TimeUnit } from "./plot-axis.js";
 
 const plural = (n: number, word: string) => `${num(n)} ${word}${n === 1 ? "" : "s"}`;
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
@@ -62,11 +62,17 @@ function timelineColumns(rows: TimelineRow[], themes: number, max = PER_ITEM_MAX
     for (const r of filled) colOf.set(r.period, at.get(periodOf(r.from, unit))!);
     return { cols, colOf, unit, filled: filled.length };
   }
+  const taken = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (!r.gap) {
       colOf.set(r.period, cols.length);
-      cols.push(column(r.period, false, r.from, r.to, [r], themes));
+      // By event a row's period is an event id: the column reads as the briefing's date and title instead.
+      let label = r.title === null ? r.period : `${r.from} · ${cut(r.title, 28)}`;
+      const n = (taken.get(label) ?? 0) + 1;
+      taken.set(label, n);
+      if (n > 1) label = `${label} (${n})`;
+      cols.push(column(label, false, r.from, r.to, [r], themes));
       continue;
     }
     let j = i;

@@ -91,6 +91,20 @@ describe("figureTimelinePlot", () => {
   });
 });
 
+describe("timeline charts by event", () => {
+  it("label each briefing's column by its date and title, not its event id", () => {
+    const byEvent = timeline(articles, { by: "event", themes: THEMES });
+    const x = (timelineHeatmap(byEvent).data[0] as { x: string[] }).x;
+    expect(x).toHaveLength(4);
+    expect(x[0]).toBe("2025-01-14 · Envoy calls for a ceasefire");
+    expect(x[3]).toBe("2025-04-28 · Grain exports to double");
+    for (const l of x) expect(l).not.toMatch(/^ev-/);
+    // A figure's marker sits in its briefing's column.
+    const [first] = figureTimelinePlot(byEvent).data as Array<{ x: string[] }>;
+    expect(first.x[0]).toBe(x[0]);
+  });
+});
+
 describe("timeline charts on the seeds", () => {
   const seeds = timeline(loadArticles("data/articles").articles, { themes: THEMES });
 
