@@ -41,7 +41,8 @@ export function themeHeatmap(counts: ThemeCount[], articles: Article[], themes: 
     if (!c || !c.hits) return `${head}<br>no hits`;
     return `${head}<br>${c.hits} hit${c.hits === 1 ? "" : "s"} in ${a.words} words<br>${forms(c.matches)}`;
   }));
-  return heatmapFigure(x, y, z, text, titled("Themes in each article (hits per 1,000 words)"), rows.length, { shapes: [], annotations: [] });
+  // Turned "date · outlet" labels need about 160 px below the chart (plotly's automargin alone clipped them).
+  return heatmapFigure(x, y, z, text, titled("Themes in each article (hits per 1,000 words)"), rows.length, { shapes: [], annotations: [] }, 160);
 }
 
 function forms(matches: Array<{ form: string; count: number }>): string {
@@ -85,10 +86,10 @@ function periodHeatmap(counts: ThemeCount[], articles: Article[], themes: Theme[
     return `${head}<br>${num(hits[t][i])} hit${hits[t][i] === 1 ? "" : "s"} of ${safe(th.label)}<br>${forms(matched)}`;
   }));
   const title = titled(`Themes by ${unitName(unit)} (hits per 1,000 words of the ${unitName(unit)}'s articles)`, `${num(articles.length)} articles: too many for a column each${cols.some((c) => c.gap) ? "; grey band = no articles" : ""}`);
-  return heatmapFigure(cols.map((c) => c.label), themes.map((t) => safe(t.label)), z, text, title, themes.length, gapMarks(cols));
+  return heatmapFigure(cols.map((c) => c.label), themes.map((t) => safe(t.label)), z, text, title, themes.length, gapMarks(cols), 100);
 }
 
-function heatmapFigure(x: string[], y: string[], z: Array<Array<number | null>>, text: string[][], title: { title: { text: string }; top: number }, rows: number, gaps: { shapes: unknown[]; annotations: unknown[] }): Figure {
+function heatmapFigure(x: string[], y: string[], z: Array<Array<number | null>>, text: string[][], title: { title: { text: string }; top: number }, rows: number, gaps: { shapes: unknown[]; annotations: unknown[] }, bottom: number): Figure {
   return {
     data: [{
       type: "heatmap",
@@ -108,8 +109,8 @@ function heatmapFigure(x: string[], y: string[], z: Array<Array<number | null>>,
       xaxis: categoryAxis(x, { tickangle: -40 }),
       yaxis: { autorange: "reversed", automargin: true, type: "category" },
       ...(gaps.shapes.length ? { shapes: gaps.shapes, annotations: gaps.annotations, plot_bgcolor: "#ffffff" } : {}),
-      height: Math.max(360, 260 + 30 * rows),
-      margin: { l: 20, r: 20, t: title.top, b: 20 },
+      height: Math.max(360, 260 + 30 * rows) + bottom,
+      margin: { l: 20, r: 20, t: title.top, b: bottom },
     },
   };
 }
