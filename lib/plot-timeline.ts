@@ -203,10 +203,11 @@ export function timelineLines(result: Pick<TimelineResult, "rows" | "themes">, o
       title: title.title,
       ...axisLayout(c),
       yaxis: { title: { text: "hits per 1,000 words" }, rangemode: "tozero" },
-      // At the right, not below: a dense axis's turned labels need the space under the chart.
-      legend: { orientation: "v", x: 1.02, y: 1 },
-      height: 460,
-      margin: { l: 60, r: 20, t: title.top, b: 100 },
+      // At the foot of the figure below room for turned labels: under the axis it covered a dense axis's labels,
+      // at the right six long theme names took half the width, above it ran into the title.
+      legend: { orientation: "h", x: 0, y: 0, yref: "container", yanchor: "bottom" },
+      height: 560,
+      margin: { l: 60, r: 20, t: title.top, b: 200 },
     },
   };
 }
