@@ -1,8 +1,15 @@
 // Charts and tables of the figure ledger: the recurring figures by date and article, and the drift as rows.
+//
+// The strip chart has a marker (and a legend entry) per article while the figures drawn come from at most
+// PER_ITEM_MAX (40) articles; beyond, 1,041 articles were 1,041 traces and a legend longer than the chart. Then it
+// has one marker per figure and period (the finest of day … year with at most 40 columns, plot-axis.ts), sized by
+// the articles that state the figure there, with the outlets and one sentence on hover: the chart asks "when does
+// this figure come back", which a period answers, and the figures drawn stay the first 40.
 import type { Article } from "./types.js";
 import type { Figure } from "./display.js";
 import { formatValue, type FigureMention } from "./figures.js";
 import type { FigureDrift, FigureGroup } from "./recurring.js";
+import { articleLabels, categoryAxis, chooseUnit, gapMarks, num, periodAxis, periodOf, PER_ITEM_MAX, titled, topNames, unitName } from "./plot-axis.js";
 
 // Plotly reads a few HTML tags in hover text: article text must not be able to add any.
 const safe = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -35,6 +42,8 @@ function wrap(s: string, width = 80): string {
 export interface RecurringPlotOptions {
   /** Show at most this many figures (the first in `groups` order). Default 40. */
   maxFigures?: number;
+  /** Most articles drawn as markers of their own; beyond, one marker per figure and period. Default 40. */
+  perArticle?: number;
 }
 
 /**
@@ -44,9 +53,15 @@ export interface RecurringPlotOptions {
  * No groups gives a figure with no points.
  */
 export function recurringFiguresPlot(groups: FigureGroup[], articles: Article[], options: RecurringPlotOptions = {}): Figure {
-  const { maxFigures = 40 } = options;
+  const { maxFigures = 40, perArticle = PER_ITEM_MAX } = options;
   const shown = groups.slice(0, maxFigures);
+  const inShown = new Set<string>();
+  for (const g of shown) for (const id of g.articles) inShown.add(id);
+  if (inShown.size > perArticle) return figurePeriods(shown, groups.length, articles, inShown.size);
   const dateOf = new Map(articles.map((a) => [a.id, a.date]));
+  const drawn = articles.filter((a) => inShown.has(a.id));
+  const names = articleLabels(drawn);
+  const nameOf = new Map(drawn.map((a, i) => [a.id, names[i]]));
   const titleOf = new Map(articles.map((a) => [a.id, a.title]));
   const taken = new Set<string>();
   const yLabel = new Map(shown.map((g) => [g, axisLabel(g.label, taken)]));
@@ -69,7 +84,7 @@ export function recurringFiguresPlot(groups: FigureGroup[], articles: Article[],
     return {
       type: "scatter",
       mode: "markers",
-      name: safe(`${id}${dateOf.get(id) ? ` (${dateOf.get(id)})` : ""}`),
+      name: safe(nameOf.get(id) ?? id),
       x: points.map(() => dateOf.get(id) ?? UNDATED),
       y: points.map((p) => safe(yLabel.get(p.g)!)),
       text: points.map((p) => `${safe(titleOf.get(id) ?? id)}<br>written: <b>${safe(p.m.qualifier ? `${p.m.qualifier} ${p.m.text}` : p.m.text)}</b><br>${wrap(safe(p.m.sentence))}`),
@@ -89,6 +104,71 @@ export function recurringFiguresPlot(groups: FigureGroup[], articles: Article[],
       legend: { title: { text: "article" } },
       height: Math.max(320, 140 + 34 * shown.length),
       margin: { l: 20, r: 20, t: 50, b: 50 },
+    },
+  };
+}
+
+function figurePeriods(shown: FigureGroup[], total: number, articles: Article[], nArticles: number): Figure {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const dates: string[] = [];
+  for (const g of shown) for (const id of g.articles) { const d = byId.get(id)?.date; if (d) dates.push(d); }
+  const unit = chooseUnit(dates);
+  const axis = periodAxis(dates.map((d) => periodOf(d, unit)), unit);
+  const hasUndated = shown.some((g) => g.articles.some((id) => !byId.get(id)?.date));
+  const cols = [...axis.map((e) => ({ label: e.label, key: e.key, gap: e.gap })), ...(hasUndated ? [{ label: UNDATED, key: UNDATED, gap: false }] : [])];
+  const labelOf = new Map(cols.filter((c) => !c.gap).map((c) => [c.key, c.label]));
+  const taken = new Set<string>();
+  const yLabel = new Map(shown.map((g) => [g, safe(axisLabel(g.label, taken))]));
+  const x: string[] = [];
+  const y: string[] = [];
+  const size: number[] = [];
+  const text: string[] = [];
+  for (const g of shown) {
+    const cells = new Map<string, FigureMention[]>();
+    for (const m of g.mentions) {
+      const d = byId.get(m.article)?.date;
+      const key = d ? periodOf(d, unit) : UNDATED;
+      const list = cells.get(key);
+      if (list) list.push(m);
+      else cells.set(key, [m]);
+    }
+    for (const [key, ms] of cells) {
+      const ids = Array.from(new Set(ms.map((m) => m.article)));
+      const outlets = new Map<string, number>();
+      for (const id of ids) { const o = byId.get(id)?.outlet; if (o) outlets.set(o, (outlets.get(o) ?? 0) + 1); }
+      const top = topNames(outlets, 3);
+      const written = Array.from(new Set(ms.map((m) => (m.qualifier ? `${m.qualifier} ${m.text}` : m.text)))).slice(0, 4);
+      x.push(labelOf.get(key)!);
+      y.push(yLabel.get(g)!);
+      size.push(Math.min(34, 7 + 4 * Math.sqrt(ids.length)));
+      text.push(`${num(ids.length)} article${ids.length === 1 ? "" : "s"}${top.length ? ` · ${top.map(safe).join(", ")}${outlets.size > top.length ? ` and ${outlets.size - top.length} more` : ""}` : ""}`
+        + `<br>written: <b>${written.map(safe).join(", ")}</b><br>e.g. ${safe(byId.get(ids[0])?.title ?? ids[0])}:<br>${wrap(safe(ms[0].sentence))}`);
+    }
+  }
+  const yOrder = shown.map((g) => yLabel.get(g)!);
+  const gaps = gapMarks(cols, "no mention");
+  const t = titled(`Recurring figures by ${unitName(unit)}${total > shown.length ? ` (first ${shown.length} of ${num(total)})` : ""}`,
+    `marker size = articles stating it; ${num(nArticles)} articles: too many for a marker each`);
+  return {
+    data: [{
+      type: "scatter",
+      mode: "markers",
+      name: "articles stating it",
+      x,
+      y,
+      text,
+      hovertemplate: "<b>%{y}</b><br>%{x}: %{text}<extra></extra>",
+      marker: { size, color: "#1f77b4", opacity: 0.75, line: { width: 1, color: "#333" } },
+    }],
+    layout: {
+      title: t.title,
+      xaxis: categoryAxis(cols.map((c) => c.label), { title: { text: unitName(unit) } }),
+      yaxis: { type: "category", categoryorder: "array", categoryarray: yOrder, autorange: "reversed", automargin: true, tickfont: { size: 11 } },
+      shapes: gaps.shapes,
+      annotations: gaps.annotations,
+      showlegend: false,
+      height: Math.max(320, 140 + 26 * shown.length),
+      margin: { l: 20, r: 20, t: t.top, b: 50 },
     },
   };
 }

@@ -170,7 +170,7 @@ function buildTimeline(articles: EventArticle[], events: EventRow[], themes: The
   const undatedSet = new Set(undatedEvents);
   return {
     by,
-    rows: gaps === "merge" ? mergeGaps(rows, themes) : rows,
+    rows: gaps === "merge" ? mergeGaps(rows) : rows,
     themes,
     events,
     articles,
@@ -241,8 +241,8 @@ function gapRow(period: string, span: { from: string; to: string }, themes: Them
   };
 }
 
-/** Runs of consecutive gap rows as one row each, named "FIRST..LAST". */
-function mergeGaps(rows: TimelineRow[], themes: Theme[]): TimelineRow[] {
+/** Runs of consecutive gap rows as one row each, named "FIRST..LAST" (a row merged already stays as it is). */
+function mergeGaps(rows: TimelineRow[]): TimelineRow[] {
   const out: TimelineRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     if (!rows[i].gap) {
@@ -251,10 +251,18 @@ function mergeGaps(rows: TimelineRow[], themes: Theme[]): TimelineRow[] {
     }
     let j = i;
     while (j + 1 < rows.length && rows[j + 1].gap) j++;
-    out.push(j === i ? rows[i] : gapRow(`${rows[i].period}..${rows[j].period}`, { from: rows[i].from, to: rows[j].to }, themes));
+    out.push(j === i ? rows[i] : { ...rows[i], period: `${rows[i].period.split("..")[0]}..${rows[j].period.split("..").pop()}`, to: rows[j].to });
     i = j;
   }
   return out;
+}
+
+/** Months (or quarters) a gap row stands for, from its span. */
+function periodsIn(r: TimelineRow, by: TimelineBy): number {
+  const [y1, m1] = [Number(r.from.slice(0, 4)), Number(r.from.slice(5, 7))];
+  const [y2, m2] = [Number(r.to.slice(0, 4)), Number(r.to.slice(5, 7))];
+  const months = (y2 - y1) * 12 + m2 - m1 + 1;
+  return by === "quarter" ? Math.round(months / 3) : months;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -303,12 +311,15 @@ function figureTimeline(articles: EventArticle[], dated: EventRow[], eventKey: M
 
 /**
  * One flat row per period for a table or CSV: counts, outlets, one `rate:<theme-id>` column per theme (empty in a
- * gap) and the figures first stated there. Rates rounded to 2 decimals unless `digits` says otherwise.
+ * gap) and the figures first stated there. A run of empty periods is one gap row ("2019-03..2024-11", from its first
+ * day to its last) unless `gaps` is "list": 952 empty months are one row, not 952. Rates rounded to 2 decimals
+ * unless `digits` says otherwise.
  */
-export function timelineRows(result: Pick<TimelineResult, "rows">, options: { digits?: number } = {}): Array<Record<string, unknown>> {
-  const { digits = 2 } = options;
+export function timelineRows(result: Pick<TimelineResult, "rows">, options: { digits?: number; gaps?: TimelineGaps } = {}): Array<Record<string, unknown>> {
+  const { digits = 2, gaps = "merge" } = options;
+  if (!TIMELINE_GAPS.includes(gaps)) throw new RangeError(`timelineRows: gaps must be ${choices(TIMELINE_GAPS)}, not "${gaps}"`);
   const round = (x: number | null) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-  return result.rows.map((r) => {
+  return (gaps === "merge" ? mergeGaps(result.rows) : result.rows).map((r) => {
     const row: Record<string, unknown> = {
       period: r.period, from: r.from, to: r.to, gap: r.gap, articles: r.articles, events: r.events, outlets: r.outlets, words: r.words,
     };
@@ -335,6 +346,26 @@ export function timelineEventRows(result: Pick<TimelineResult, "rows" | "events"
   }));
 }
 
+const MAX_LISTED = 20;
+
+/**
+ * The gaps as one note: each run of empty periods once ("2019-03 … 2024-11 (69 months)"), in time order; beyond 20
+ * runs, the 20 longest and how many shorter ones. Null when there is no gap.
+ */
+function gapNote(rows: TimelineRow[], by: TimelineBy): string | null {
+  const runs = mergeGaps(rows).filter((r) => r.gap).map((r, i) => ({ r, i, n: periodsIn(r, by) }));
+  if (!runs.length) return null;
+  const unit = by === "quarter" ? "quarter" : "month";
+  const total = runs.reduce((n, x) => n + x.n, 0);
+  const units = (n: number) => `${n.toLocaleString("en-US")} ${unit}${n === 1 ? "" : "s"}`;
+  const name = (x: { r: TimelineRow; n: number }) => (x.n === 1 ? x.r.period.split("..")[0] : `${x.r.period.split("..")[0]} … ${x.r.period.split("..").pop()} (${units(x.n)})`);
+  if (runs.length === 1 && total === 1) return `1 ${unit} has no articles (${name(runs[0])}): shown as a gap, with no rate, not as zero.`;
+  const shown = runs.length > MAX_LISTED ? runs.slice().sort((a, b) => b.n - a.n || a.i - b.i).slice(0, MAX_LISTED).sort((a, b) => a.i - b.i) : runs;
+  const more = runs.length - shown.length;
+  return `${units(total)} have no articles, in ${runs.length} gap${runs.length === 1 ? "" : "s"}: ${shown.map(name).join(", ")}`
+    + `${more ? ` and ${more} shorter gap${more === 1 ? "" : "s"}` : ""}. Each run is one gap in the tables and charts, with no rate, not a zero.`;
+}
+
 /**
  * What a reader should know before reading the charts: no articles, no dated period, a single period, gaps,
  * undated articles. Empty when there is nothing to say.
@@ -347,12 +378,12 @@ export function timelineNotes(result: Pick<TimelineResult, "by" | "rows" | "arti
   else if (!filled.length) notes.push("No article has a date, even from the briefing it reports: there are no periods to put them in.");
   else if (filled.length === 1)
     notes.push(`Only one ${result.by === "event" ? "dated briefing" : result.by} holds articles (${filled[0].period}): the charts show a single period, so nothing can change over time yet.`);
-  const gaps = rows.filter((r) => r.gap);
-  if (gaps.length)
-    notes.push(`${gaps.length} ${gaps.length === 1 ? "period has" : "periods have"} no articles (${gaps.map((r) => r.period).join(", ")}): shown as gaps, with no rate, not as zero.`);
+  const note = gapNote(rows, result.by);
+  if (note) notes.push(note);
   if (undated.articles.length) {
     const n = undated.articles.length;
-    notes.push(`${n} article${n === 1 ? " has" : "s have"} no date, even from the briefing ${n === 1 ? "it reports" : "they report"}, so no period holds ${n === 1 ? "it" : "them"}: ${undated.articles.join(", ")}.`
+    const shown = undated.articles.slice(0, MAX_LISTED);
+    notes.push(`${n} article${n === 1 ? " has" : "s have"} no date, even from the briefing ${n === 1 ? "it reports" : "they report"}, so no period holds ${n === 1 ? "it" : "them"}: ${shown.join(", ")}${n > shown.length ? ` and ${n - shown.length} more` : ""}.`
       + (undated.figures ? ` ${undated.figures} figure${undated.figures === 1 ? " is" : "s are"} stated only there.` : ""));
   }
   return notes;

@@ -54,7 +54,7 @@ describe("talkingpoints timeline", () => {
     expect(lines[3]).toBe("2025-03,2025-03-01,2025-03-31,true,0,0,,0,,,,,");
     expect(lines[1]).toMatch(/^2025-01,2025-01-01,2025-01-31,false,2,1,Dawn; Express Tribune,41,48\.78,24\.39,0,/);
     expect(r.stderr.trimEnd().split("\n")).toEqual([
-      "note: 1 period has no articles (2025-03): shown as gaps, with no rate, not as zero.",
+      "note: 1 month has no articles (2025-03): shown as a gap, with no rate, not as zero.",
       "note: 1 article has no date, even from the briefing it reports, so no period holds it: undated. 1 figure is stated only there.",
     ]);
   });

@@ -89,6 +89,10 @@ describe("timeline by month on a written archive", () => {
     expect(notes[1]).toMatch(/^1 article has no date.*: undated\. 1 figure is stated only there\.$/);
   });
 
+  it("says a single empty month by name", () => {
+    expect(timelineNotes(byMonth)[0]).toBe("1 month has no articles (2025-03): shown as a gap, with no rate, not as zero.");
+  });
+
   it("merges a run of empty months into one gap row on request", () => {
     const merged = timeline(articles, { themes: THEMES, gaps: "merge" });
     expect(merged.rows.map((r) => r.period)).toEqual(["2025-01", "2025-02", "2025-03", "2025-04"]);
@@ -128,6 +132,46 @@ describe("timeline by quarter and by event on a written archive", () => {
     expect(timeline(far, { by: "quarter", themes: THEMES, gaps: "merge" }).rows.map((x) => [x.period, x.from, x.to])).toEqual([
       ["2025-Q1", "2025-01-01", "2025-03-31"], ["2025-Q2..2025-Q3", "2025-04-01", "2025-09-30"], ["2025-Q4", "2025-10-01", "2025-12-31"],
     ]);
+  });
+
+  it("gives a run of empty months one table row and one place in the note", () => {
+    // January 2019 and April 2025: 74 empty months between them.
+    const far = articles.filter((a) => a.id === "feb-news" || a.id === "apr-tribune").map((a) => (a.id === "feb-news" ? { ...a, date: "2019-01-20" } : a));
+    const r = timeline(far, { themes: THEMES });
+    expect(r.rows).toHaveLength(76);
+    const flat = timelineRows(r);
+    expect(flat.map((x) => [x.period, x.from, x.to, x.gap, x.articles, x["rate:grain"]])).toEqual([
+      ["2019-01", "2019-01-01", "2019-01-31", false, 1, flat[0]["rate:grain"]],
+      ["2019-02..2025-03", "2019-02-01", "2025-03-31", true, 0, null],
+      ["2025-04", "2025-04-01", "2025-04-30", false, 1, flat[2]["rate:grain"]],
+    ]);
+    expect(flat[0]["rate:grain"]).toBeGreaterThan(0);
+    // "list" keeps a row per month (the CLI's --gaps list).
+    expect(timelineRows(r, { gaps: "list" })).toHaveLength(76);
+    expect(() => timelineRows(r, { gaps: "hide" as "list" })).toThrow('timelineRows: gaps must be list or merge, not "hide"');
+    expect(timelineNotes(r)[0]).toBe("74 months have no articles, in 1 gap: 2019-02 … 2025-03 (74 months). Each run is one gap in the tables and charts, with no rate, not a zero.");
+    // The same note from rows merged already.
+    expect(timelineNotes(timeline(far, { themes: THEMES, gaps: "merge" }))[0]).toBe(timelineNotes(r)[0]);
+  });
+
+  // Words of letters only, different for every i, so no two articles share wording and each is its own event.
+  const word = (n: number) => Array.from({ length: 4 }, (_, k) => String.fromCharCode(97 + ((n * 7 + k * 11) % 26))).join("") + String.fromCharCode(97 + (n % 26)) + String.fromCharCode(97 + Math.floor(n / 26));
+  const unique = (i: number) => `${word(i)} ${word(i + 100)} ${word(i + 200)} ${word(i + 300)} ${word(i + 400)} grain.`;
+
+  it("lists at most 20 gaps in the note, the longest, in time order", () => {
+    // One article every other month for 4 years, and one five years later: 24 one-month gaps and one long one.
+    const base = articles.find((a) => a.id === "feb-news")!;
+    const spread = Array.from({ length: 25 }, (_, i) => {
+      const m = 2 * i;
+      return { ...base, id: `s${i}`, date: `${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}-10`, text: unique(i) };
+    });
+    const last = { ...base, id: "late", date: "2024-06-10", text: unique(99) };
+    const r = timeline([...spread, last], { themes: THEMES });
+    const note = timelineNotes(r)[0];
+    expect(note).toMatch(/^\d+ months have no articles, in 25 gaps: 2015-02, /);
+    expect(note).toContain("2019-02 … 2024-05 (64 months)");
+    expect(note).toContain("and 5 shorter gaps.");
+    expect(note.split(", ").length).toBeLessThan(25);
   });
 
   it("crosses a year boundary month by month", () => {
@@ -200,6 +244,15 @@ describe("timeline on small corpora", () => {
     expect(r.rows.map((x) => [x.period, x.articles, x.words])).toEqual([["2025-03", 1, 9]]);
     expect(r.rows[0].themes[0].rate).toBeCloseTo(1000 / 9, 10);
     expect(timelineNotes(r)[0]).toContain("Only one month holds articles (2025-03)");
+  });
+
+  it("names at most 20 undated articles in the note", () => {
+    const many = Array.from({ length: 30 }, (_, i) => article(`u${String(i).padStart(2, "0")}`, null, `Cricket report number ${i} from the stadium.`));
+    const note = timelineNotes(timeline([article("a", "2025-03-05", "A truce was agreed."), ...many], { themes: THEMES })).find((n) => n.includes("no date"))!;
+    expect(note).toMatch(/^30 articles have no date/);
+    expect(note).toContain("u00, u01");
+    expect(note).toContain("u19 and 10 more.");
+    expect(note).not.toContain("u20");
   });
 
   it("puts every article in the undated note when none has a date", () => {

@@ -53,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
   // Notes (gaps, undated articles) go to stderr under --csv so the CSV stays clean.
   const notes = timelineNotes(r);
   if (format === "csv") {
-    printRows(timelineRows(r, { digits: 3 }), "csv");
+    printRows(timelineRows(r, { digits: 3, gaps }), "csv");
     for (const n of notes) process.stderr.write(`note: ${n}\n`);
     return 0;
   }
