@@ -80,6 +80,7 @@ export function synthEvents(articles: Article[]): EventRow[] {
   for (const a of articles) if (a.date) (byDay.get(a.date) ?? byDay.set(a.date, []).get(a.date)!).push(a);
   return Array.from(byDay.entries()).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([date, as]) => ({
     event: `ev-${date}-synthetic`, date, dateFrom: "header", articles: as.map((a) => a.id), outlets: Array.from(new Set(as.map((a) => a.outlet!))).sort(), title: as[0].title,
+    words: as.reduce((n, a) => n + a.words, 0), speaker: null, evidence: "",
   }));
 }
 
