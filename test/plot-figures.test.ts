@@ -33,15 +33,15 @@ describe("recurringFiguresPlot", () => {
     expect(new Set(traces.map((t) => t.marker.symbol)).size).toBe(5);
     const layout = fig.layout as { xaxis: { categoryarray: string[] }; yaxis: { categoryarray: string[] } };
     expect(layout.xaxis.categoryarray).toEqual(["2025-01-01", "2025-02-25", "2025-09-23", "2025-09-24", "undated"]);
-    expect(layout.yaxis.categoryarray).toHaveLength(16);
+    expect(layout.yaxis.categoryarray).toHaveLength(17);
     // 004 states "19 thousand", placed on the 19,000 row at its date, with the sentence on hover
     const t004 = traces[2];
     const k = t004.y.indexOf("19,000 Ukrainian children");
     expect(t004.x[k]).toBe("2025-09-23");
     expect(t004.text[k]).toContain("written: <b>19 thousand</b>");
     expect(t004.text[k]).toContain("Ukrainian propaganda claimed");
-    // 000 only repeats the three percentages
-    expect(traces[1].y).toHaveLength(3);
+    // 000 repeats the three percentages and "two countries" (a count since spelled numbers after "the" are read)
+    expect(traces[1].y).toHaveLength(4);
     expectGolden("recurring-figures", fig);
   });
 
@@ -60,7 +60,7 @@ describe("recurringFiguresPlot", () => {
     expect(isEmptyFigure(recurringFiguresPlot([], articles))).toBe(true);
     const capped = recurringFiguresPlot(groups, articles, { maxFigures: 2 });
     expect((capped.layout as { yaxis: { categoryarray: string[] } }).yaxis.categoryarray).toHaveLength(2);
-    expect(JSON.stringify(capped.layout)).toContain("first 2 of 16");
+    expect(JSON.stringify(capped.layout)).toContain("first 2 of 17");
   });
 });
 
