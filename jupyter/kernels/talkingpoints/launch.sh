@@ -1,5 +1,5 @@
 #!/bin/sh
-# tslab sets TypeScript's rootDir to its working directory; starting it at the project root
-# lets notebooks import "./lib/..." (yunabe/tslab#63).
+# The kit's kernel (kernel.cjs: tslab with the kit's additions), started at the project root: tslab sets
+# TypeScript's rootDir to its working directory, and notebooks import "./dist/index.js" from there (yunabe/tslab#63).
 cd "$(dirname "$0")/../../.." || exit 1
-exec node node_modules/tslab/bin/tslab kernel --config-path "$1"
+exec node jupyter/kernels/talkingpoints/kernel.cjs "$1"
