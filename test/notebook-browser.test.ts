@@ -5,6 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type Chromium } from "./chromium.js";
@@ -112,8 +113,11 @@ describe("the notebooks in Jupyter Notebook, in Chromium", () => {
         // Free the kernel (270-420 MB) before the next notebook.
         const sessions = (await (await fetch(`${base}/api/sessions`, { headers: { Authorization: `token ${token}` } })).json()) as Array<{ id: string }>;
         for (const s of sessions) await fetch(`${base}/api/sessions/${s.id}`, { method: "DELETE", headers: { Authorization: `token ${token}` } });
-        // Never leave a run's outputs in the working copy, whatever failed above.
-        if (!fs.readFileSync(file).equals(original) && gitStatus(file) !== "") fs.writeFileSync(file, original);
+        // Never leave a run's outputs in the working copy, whatever failed above (what was saved is kept aside).
+        if (!fs.readFileSync(file).equals(original) && gitStatus(file) !== "") {
+          fs.copyFileSync(file, path.join(os.tmpdir(), `talkingpoints-saved-${name}`));
+          fs.writeFileSync(file, original);
+        }
       }
     }, 900_000);
   }
