@@ -66,9 +66,10 @@ afterAll(async () => {
   await browser?.close();
   if (server && server.exitCode === null) {
     const exited = new Promise((r) => server.once("exit", r));
-    process.kill(-server.pid!, "SIGINT");
+    const signal = (s: NodeJS.Signals) => { try { process.kill(-server.pid!, s); } catch { /* the group is gone */ } };
+    signal("SIGINT");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
-    if (server.exitCode === null) process.kill(-server.pid!, "SIGKILL");
+    if (server.exitCode === null) signal("SIGKILL");
   }
 });
 

@@ -17,8 +17,8 @@ const path = require("node:path");
 const util = require("node:util");
 const vm = require("node:vm");
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
-process.chdir(ROOT);
+// launch.sh starts the kernel in the project root (the folder Jupyter found the kernel spec under).
+const ROOT = process.cwd();
 const TSLAB = path.join(ROOT, "node_modules", "tslab", "dist");
 const HTML = Symbol.for("talkingpoints.html");
 const KIT_IMPORT = /from\s+["']\.\/dist\/index(?:\.js)?["']/;
@@ -62,7 +62,10 @@ function cellLine(js) {
 /** An error as the notebook shows it: its message, and where in the cell it came from. */
 function describeError(e) {
   if (!(e instanceof Error)) return util.inspect(e);
-  let text = e.name && e.name !== "Error" && !String(e.message).startsWith(e.name) ? `${e.name}: ${e.message}` : String(e.message);
+  // A message that already says where the mistake is ("data/themes.yml:12: …") needs no class name before it.
+  const placed = /^[^\s:]+\.\w+(?::\d+)?: /.test(String(e.message));
+  const name = e.name || "Error";
+  let text = placed || String(e.message).startsWith(`${name}:`) ? String(e.message) : `${name}: ${e.message}`;
   if (e.code === "MODULE_NOT_FOUND" || e.code === "ERR_MODULE_NOT_FOUND") {
     if (/dist[\\/]index/.test(e.message)) text = "the kit is not built: run `npm run build` in the project folder, then restart the kernel";
   }
