@@ -183,7 +183,8 @@ describe("talkingpoints notebook", () => {
     const first = r.msgs.find((m) => m.header.msg_type === "display_data")!;
     expect(first.content.data["text/plain"]).toBe("loading the kit…");
     const id = first.content.transient.display_id as string;
-    expect(r.msgs.some((m) => m.header.msg_type === "update_display_data" && m.content.transient?.display_id === id)).toBe(true);
+    const update = r.msgs.find((m) => m.header.msg_type === "update_display_data" && m.content.transient?.display_id === id);
+    expect(update?.content.data).toEqual({ "text/html": "", "text/plain": "" });
     expect(r.html.join("")).toContain(PLOTLY_BANNER);
     const env = await execute(ws, "process.env.TALKINGPOINTS_THEMES");
     expect(env.stdout.trim()).toBe(themesFile);

@@ -134,7 +134,7 @@ function main(configPath) {
       if (loading) {
         kitLoaded = true;
         const note = staleBuild() ? "lib/ has changed since the kit was built: run `npm run build`, then restart the kernel to use the changes." : "";
-        const data = note ? { "text/html": `<div class="tp-note">${note.replace(/`([^`]+)`/g, "<code>$1</code>")}</div>`, "text/plain": note } : { "text/plain": "" };
+        const data = note ? { "text/html": `<div class="tp-note">${note.replace(/`([^`]+)`/g, "<code>$1</code>")}</div>`, "text/plain": note } : { "text/html": "", "text/plain": "" };
         writeDisplayData({ data, metadata: {}, transient }, true);
       }
     }
