@@ -14,8 +14,10 @@ export class UsageError extends Error {
 
 export type FlagSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 
+export type ParsedFlags<T extends FlagSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
 /** Parse argv against a flag spec; an unknown flag or a missing value is a UsageError naming it. */
-export function parseFlags<T extends FlagSpec>(argv: string[], flags: T, command: string) {
+export function parseFlags<T extends FlagSpec>(argv: string[], flags: T, command: string): ParsedFlags<T> {
   try {
     return parseArgs({ args: argv, options: flags, allowPositionals: true as const, strict: true as const });
   } catch (e) {

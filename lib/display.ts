@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { escapeHtml, escapePlotText, jsonForScript } from "./escape.js";
 import { tableHtml, type HtmlTableOptions, type Row } from "./table.js";
+import { frameHtml, type DataFrame } from "./frame.js";
 
 /** A plotly figure as plain data: what every plot builder returns. */
 export interface Figure {
@@ -117,5 +118,9 @@ export const show = {
   /** Escaped plain text in a <pre>, for KWIC lines and quotes. */
   text(lines: string[]): void {
     tslabDisplay().html(`<pre class="tp-text">${escapeHtml(lines.join("\n"))}</pre>`);
+  },
+  /** A DataFrame as an escaped HTML table of its first `rows` (default 10) with its shape. */
+  frame(df: DataFrame, options: { rows?: number; caption?: string } = {}): void {
+    tslabDisplay().html(frameHtml(df, options));
   },
 };

@@ -88,6 +88,8 @@ function runtimeLine(stderr: string, src: string[]): number {
   return 0;
 }
 
+const KERNEL_AT = /^\s+at line (\d+) of this cell: /m;
+
 /** Turn the runner's failure record into "cell 4, line 2: `code`: TypeError: message". */
 export function describeFailure(r: RunnerOutput): string {
   const stderr = (r.stderr ?? "").trim();
@@ -103,11 +105,18 @@ export function describeFailure(r: RunnerOutput): string {
   } else if (compile) {
     message = compile[4];
     line = Number(compile[2]);
+  } else if (KERNEL_AT.test(stderr)) {
+    // The kit's kernel (jupyter/kernels/talkingpoints/kernel.cjs) prints the error, then the cell line it came from.
+    const lines = stderr.split("\n");
+    const at = lines.findIndex((l) => KERNEL_AT.test(l));
+    message = lines.slice(0, at).map((l) => l.trim()).filter(Boolean).join(" ") || (r.error ?? "unknown error");
+    line = Number(KERNEL_AT.exec(lines[at])![1]);
   } else {
     message = /^\w*(?:Error|Exception)\b.*$/m.exec(stderr)?.[0] ?? stderr.split("\n").filter(Boolean).pop() ?? r.error ?? "unknown error";
     line = runtimeLine(stderr, src);
   }
-  if (line < 1 || line > src.length) line = src.findIndex((s) => s.trim()) + 1 || 1;
+  // A line that cannot be found is not guessed: the cell and the message (which names a user's file and line).
+  if (line < 1 || line > src.length) return `cell ${r.cell}: ${message}`;
   return `cell ${r.cell}, line ${line}: \`${(src[line - 1] ?? "").trim()}\`: ${message}`;
 }
 

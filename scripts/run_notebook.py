@@ -13,7 +13,7 @@ import sys
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
 # The classic template loads jQuery, require.js and MathJax with <script src> (a CDN upstream,
@@ -50,29 +50,41 @@ def title_of(nb, notebook):
     return os.path.splitext(os.path.basename(notebook))[0]
 
 
+def run_cells(client, nb):
+    """Run the code cells in order; the first failing one as {"cell", "source", "error", "stderr"}, else None."""
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            failure = None
+            try:
+                client.execute_cell(cell, index)
+            except (CellExecutionError, CellTimeoutError) as e:
+                failure = {"cell": index + 1, "source": cell.source.split("\n"), "error": str(e)[-2000:]}
+            stderr = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stderr")
+            # tslab reports compile and runtime errors on stderr; some reach here without an exception.
+            if failure is None and stderr.strip():
+                failure = {"cell": index + 1, "source": cell.source.split("\n"), "error": ""}
+            if failure is not None:
+                failure["stderr"] = stderr
+                return failure
+    return None
+
+
 def main():
     notebook, out_html, root = sys.argv[1:4]
     timeout = int(sys.argv[4]) if len(sys.argv) > 4 else 600
     nb = nbformat.read(notebook, as_version=4)
     client = NotebookClient(nb, kernel_name="talkingpoints", timeout=timeout,
                             record_timing=False, resources={"metadata": {"path": root}})
-    failure = None
-    with client.setup_kernel():
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            try:
-                client.execute_cell(cell, index)
-            except (CellExecutionError, CellTimeoutError) as e:
-                failure = {"cell": index + 1, "source": cell.source.split("\n"), "error": str(e)[-2000:]}
-            if failure is None:
-                # tslab reports compile and runtime errors on stderr; some reach here without an exception.
-                err = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stderr")
-                if err.strip():
-                    failure = {"cell": index + 1, "source": cell.source.split("\n"), "error": ""}
-            if failure is not None:
-                failure["stderr"] = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stderr")
-                break
+    # Whatever goes wrong is one line for the user, never a Python traceback.
+    try:
+        failure = run_cells(client, nb)
+    except DeadKernelError:
+        failure = {"error": "the kernel died while running the notebook (out of memory on a large corpus?)"}
+    except Exception as e:  # the kernel did not start, or Jupyter failed around it
+        lines = str(e).strip().splitlines()
+        failure = {"error": f"the talkingpoints kernel failed: {type(e).__name__}{': ' + lines[-1] if lines else ''}"}
     if failure is not None:
         print(json.dumps({"ok": False, **failure}))
         return 1
