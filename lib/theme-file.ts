@@ -77,7 +77,13 @@ export function parseThemes(text: string, file = "themes.yml"): Theme[] {
   if (doc.errors.length) {
     const err = doc.errors[0];
     const message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    throw new ThemeFileError(file, yamlErrorLine(text, err.pos[0], message, lines), `not valid YAML: ${message}`);
+    // A key that runs onto the next line (a line indented too far) is reported where the key starts: the line that
+    // is wrong is the one the key runs onto.
+    const multi = doc.errors.find((e) => e.code === "MULTILINE_IMPLICIT_KEY");
+    const line = (err.code === "BLOCK_AS_IMPLICIT_KEY" || err.code === "MULTILINE_IMPLICIT_KEY") && multi
+      ? lines.linePos(Math.max(multi.pos[0], multi.pos[1] - 1)).line
+      : yamlErrorLine(text, err.pos[0], message, lines);
+    throw new ThemeFileError(file, line, `not valid YAML: ${message}`);
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ""))) return [];

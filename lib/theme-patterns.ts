@@ -86,7 +86,7 @@ function alternativesOf(source: string): PatternWord[][] {
   return alternatives;
 }
 
-const RULE = /^(not\s+)?(?:(with)\s+|(within)\s+(\S+)\s+)?(.*)$/is;
+const RULE = /^(not(?:\s+|$))?(?:(with)(?:\s+|$)|(within)(?:\s+(\S+))?(?:\s+|$))?(.*)$/is;
 
 function parseRule(text: string, head: string): PatternRule {
   const source = text.trim();
@@ -98,7 +98,8 @@ function parseRule(text: string, head: string): PatternRule {
     return fail(`pattern "${head}": rule "${source}" should start with "with", "within N" or "not"`);
   let distance = Infinity;
   if (kind === "within") {
-    if (!/^\d+$/.test(m[4]) || Number(m[4]) < 1) return fail(`pattern "${head}": "within" needs a whole number of words ≥ 1 before its words, not "${m[4]}"`);
+    if (!m[4] || !/^\d+$/.test(m[4]) || Number(m[4]) < 1)
+      return fail(`pattern "${head}": "within" needs a whole number of words ≥ 1 before its words${m[4] ? `, not "${m[4]}"` : ""}`);
     distance = Number(m[4]);
   }
   const rest = m[5].trim();
