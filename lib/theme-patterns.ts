@@ -13,7 +13,7 @@
 //   report in the commit that added rules).
 import { lowerOf, stemOf, tokenize, type Token } from "./tokens.js";
 
-type PatternWord = { kind: "stem"; stem: string } | { kind: "glob"; re: RegExp } | { kind: "any" };
+type PatternWord = { kind: "stem"; stem: string } | { kind: "glob"; re: RegExp; prefix: string } | { kind: "any" };
 
 /** A context rule: words that must (or must not) be near a match. */
 export interface PatternRule {
@@ -58,7 +58,8 @@ function globWord(part: string): PatternWord {
   const body = lowerOf(part).replace(/[^\p{L}\p{M}\p{N}'.,*]/gu, "");
   // Only "." needs escaping: with the u flag an escaped "," is a syntax error (found with "1,000*").
   const re = new RegExp(`^${body.replace(/\./g, "\\.").replace(/\*+/g, "[\\p{L}\\p{M}\\p{N}'.,]*")}$`, "u");
-  return { kind: "glob", re };
+  // The literal start, tested before the regex: most words fail there, and startsWith is cheaper than a Unicode regex.
+  return { kind: "glob", re, prefix: body.slice(0, body.indexOf("*") < 0 ? body.length : body.indexOf("*")) };
 }
 
 function wordsOf(part: string): PatternWord[] {
@@ -138,7 +139,7 @@ export function compilePattern(source: string): Pattern {
 }
 
 function wordMatches(w: PatternWord, lower: string, stem: string): boolean {
-  return w.kind === "any" || (w.kind === "stem" ? w.stem === stem : w.re.test(lower));
+  return w.kind === "any" || (w.kind === "stem" ? w.stem === stem : lower.startsWith(w.prefix) && w.re.test(lower));
 }
 
 /** The end (exclusive token index) of the longest match of `words` starting at token i, or -1. */
@@ -170,19 +171,31 @@ function ruleHolds(tokens: Token[], first: number, last: number, rule: PatternRu
   let reach = 0;
   if (rule.kind === "form") [from, to] = [Math.max(s0, first - 6), last];
   else if (rule.kind === "within") [from, to, reach] = [Math.max(s0, first - rule.distance - 6), Math.min(s1, last + rule.distance), rule.distance];
+  // The rule's words are indexed like a theme's patterns, so each position tries only the words that can start there.
+  const index = ruleIndexes.get(rule) ?? ruleIndexes.set(rule, buildIndex([rule.words])).get(rule)!;
   let found = false;
-  for (let p = from; p < to && !found; p++)
-    for (const w of rule.words) {
-      for (const alt of w.alternatives) {
-        const end = matchAt(tokens, p, alt);
-        if (end <= p) continue;
-        // form: overlaps the match; within: ends no more than `reach` words before it (or starts in the window after).
-        if (rule.kind === "with" || end > first - reach) { found = true; break; }
-      }
-      if (found) break;
+  const test = (p: number, list: Entry[]) => {
+    for (const [, alt] of list) {
+      const end = matchAt(tokens, p, alt);
+      // with: anywhere in the sentence; form: overlapping the match; within: ending at most `reach` words before it
+      // (a start at most `reach` words after it is what `to` allows).
+      if (end > p && (rule.kind === "with" || end > first - reach)) return true;
     }
+    return false;
+  };
+  for (let p = from; p < to && !found; p++) {
+    if (p + 1 < tokens.length && tokens[p + 1].hyphen) {
+      let lower = "";
+      for (let j = p; j < tokens.length && j < p + 4 && (j === p || tokens[j].hyphen) && !found; j++) {
+        lower += tokens[j].lower;
+        found = test(p, index.byStem.get(j === p ? tokens[p].stem : stemOf(lower)) ?? NONE) || test(p, globsFor(index, lower));
+      }
+    } else found = test(p, index.byStem.get(tokens[p].stem) ?? NONE) || test(p, globsFor(index, tokens[p].lower));
+  }
   return found !== rule.negate;
 }
+
+const ruleIndexes = new WeakMap<PatternRule, PatternIndex>();
 
 function rulesHold(tokens: Token[], first: number, last: number, rules: PatternRule[]): boolean {
   for (const r of rules) if (!ruleHolds(tokens, first, last, r)) return false;

@@ -242,7 +242,7 @@ describe("talkingpoints themes", () => {
     expect(json.themes[0]).toEqual({ id: "nato-expansion", label: "NATO expansion" });
     expect(json.counts).toHaveLength(5 * 16);
     expect(Object.keys(json.counts[0])).toEqual(["article", "theme", "hits", "per1k", "matches"]);
-    expect(Object.keys(json.phrases[0])).toEqual(["phrase", "articles", "count"]);
+    expect(Object.keys(json.phrases[0])).toEqual(["phrase", "articles", "count", "kind"]);
     // Reach in events: prisoners, bodies and children are in two articles but one briefing (September).
     const humanitarian = json.reach.find((r: { theme: string }) => r.theme === "humanitarian-exchanges");
     expect([humanitarian.articles, humanitarian.events, humanitarian.periods]).toEqual([2, 1, 1]);
