@@ -1,5 +1,6 @@
 // Stage 3b: tokens → recurring phrases. The phrases nobody named: word sequences the corpus repeats across articles,
-// found by hashing n-grams of stems (one pass per length), never by comparing articles pairwise.
+// found by hashing n-grams of stems (one pass per length, longer ones only where shorter ones recur), never by
+// comparing articles pairwise.
 //
 // Names and titles are set apart (kind "name"): "Russian Ambassador to Pakistan Albert P. Khorev" recurs because every
 // outlet introduces the speaker, not because it is a talking point (on the seeds it and its parts were 4 of the 10 most
@@ -120,20 +121,43 @@ const inSentence = (tokens: Token[], p: number, n: number) => p + n <= tokens.le
 const edgesOk = (tokens: Token[], p: number, n: number) => !tokens[p].stop && !tokens[p + n - 1].stop;
 
 function findPhrases(docs: Doc[], min: number, max: number, minArticles: number): Array<Omit<Phrase, "kind">> {
-  // 1. Count every n-gram of stems (stopword edges included: long phrases are chained through them).
+  // 1. Count n-grams of stems (stopword edges included: long phrases are chained through them), level by level: an
+  //    n-gram can recur in minArticles articles only where the two (n−1)-grams it is made of do, so longer grams are
+  //    counted only there. Exact, and on the 2,225 BBC articles it keeps the map to the recurring few instead of every
+  //    n-gram of the corpus (the unpruned count spent most of its time collecting garbage).
   const grams = new Map<string, Gram>();
-  docs.forEach((d, di) => {
-    for (let p = 0; p < d.tokens.length; p++)
-      for (let n = min; n <= max && inSentence(d.tokens, p, n); n++) {
-        const k = keyOf(d.tokens, p, n);
-        const g = grams.get(k);
-        if (!g) grams.set(k, { docs: [di], count: 1 });
+  const add = (k: string, di: number) => {
+    const g = grams.get(k);
+    if (!g) grams.set(k, { docs: [di], count: 1 });
+    else {
+      g.count++;
+      if (g.docs[g.docs.length - 1] !== di) g.docs.push(di);
+    }
+  };
+  const recurring = (k: string) => (grams.get(k)?.docs.length ?? 0) >= minArticles;
+  // keys[di][p]: the key of the (n−1)-gram at p when it recurs, else null.
+  let keys: Array<Array<string | null>> = docs.map((d) => d.tokens.map((t) => t.stem));
+  for (let n = min; n <= max; n++) {
+    const next: Array<Array<string | null>> = docs.map((d, di) => {
+      const T = d.tokens;
+      const out: Array<string | null> = new Array(T.length).fill(null);
+      for (let p = 0; p + n <= T.length; p++) {
+        if (!inSentence(T, p, n)) continue;
+        let k: string;
+        if (n === min) k = keyOf(T, p, n);
         else {
-          g.count++;
-          if (g.docs[g.docs.length - 1] !== di) g.docs.push(di);
+          const a = keys[di][p];
+          if (a === null || keys[di][p + 1] === null) continue;
+          k = a + " " + T[p + n - 1].stem;
         }
+        add(k, di);
+        out[p] = k;
       }
-  });
+      return out;
+    });
+    for (const [k, g] of grams) if (g.docs.length < minArticles) grams.delete(k);
+    keys = next.map((list) => list.map((k) => (k !== null && recurring(k) ? k : null)));
+  }
   const recurs = (k: string) => (grams.get(k)?.docs.length ?? 0) >= minArticles;
 
   // 2. Where each recurring n-gram occurs.
@@ -142,7 +166,8 @@ function findPhrases(docs: Doc[], min: number, max: number, minArticles: number)
     for (let p = 0; p < d.tokens.length; p++)
       for (let n = min; n <= max && inSentence(d.tokens, p, n); n++) {
         const k = keyOf(d.tokens, p, n);
-        if (!recurs(k)) continue;
+        // A gram whose prefix does not recur does not either: longer ones from p need not be looked at.
+        if (!recurs(k)) break;
         const list = where.get(k);
         if (list) list.push([di, p]);
         else where.set(k, [[di, p]]);
