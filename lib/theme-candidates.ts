@@ -200,11 +200,12 @@ export function themeCandidates(articles: Article[], themes: Theme[], options: C
       const firstEvent = Math.min(...inEvent[k].keys());
       let elsewhere = 0;
       for (const [ev, n] of inEvent[k]) if (ev !== ei) elsewhere += n;
+      // A name or title is listed where it was first used, whether or not it is concentrated there.
+      if (nameOf[k]) { if (firstEvent === ei && names.length < termCount + phraseCount && !names.includes(p.phrase)) names.push(p.phrase); continue; }
       if (firstEvent !== ei && (here < 2 || here <= elsewhere)) continue;
       // Concentrated here: G² of the reports using it, this event's against the others' (p < 0.05).
       const others = grouped.articles.length - e.articles.length;
       if (others > 0 && (here * others <= elsewhere * e.articles.length || logLikelihood(elsewhere, here, others, e.articles.length) < minPhraseG2)) continue;
-      if (nameOf[k]) { if (names.length < termCount + phraseCount && !names.includes(p.phrase)) names.push(p.phrase); continue; }
       phrases.push({ phrase: p.phrase, articles: here, elsewhere, first: firstEvent === ei });
     }
     phrases.sort((x, y) => y.articles + y.elsewhere - (x.articles + x.elsewhere) || y.articles - x.articles || x.phrase.length - y.phrase.length);
