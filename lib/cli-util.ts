@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import fs from "node:fs";
 import { toCsv, toTextTable, type Row } from "./table.js";
 import type { Problem } from "./types.js";
-import { DEFAULT_THEMES_FILE, loadThemes, ThemeFileError, type Theme } from "./themes.js";
+import { loadThemes, ThemeFileError, type Theme } from "./themes.js";
 
 /** An error a user caused: the CLI prints its message on one line and exits with `code`. */
 export class UsageError extends Error {
@@ -55,7 +55,7 @@ export function reportProblems(problems: Problem[]): void {
 /** Load the theme dictionary for a command; a broken file is a one-line usage error naming file and line. */
 export function themesFor(file: string | undefined, command: string): Theme[] {
   try {
-    return loadThemes(file ?? DEFAULT_THEMES_FILE);
+    return loadThemes(file);
   } catch (e) {
     if (e instanceof ThemeFileError) throw new UsageError(`talkingpoints ${command}: ${e.message}`);
     throw e;

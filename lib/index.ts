@@ -30,3 +30,6 @@ export { analyze, writeTables, TABLES, type AnalyzeOptions, type AnalyzeResult, 
 export * from "./coverage.js";
 export * from "./plot-coverage.js";
 export * from "./claims.js";
+export * from "./theme-audit.js";
+export * from "./theme-candidates.js";
+export * from "./speakers.js";

@@ -29,10 +29,11 @@ function match(patterns: string[], text: string) {
 }
 
 describe("data/themes.yml", () => {
-  it("ships the twelve themes, each with a label and patterns", () => {
+  it("ships the sixteen themes, each with a label and patterns", () => {
     expect(themes.map((t) => t.id)).toEqual([
       "nato-expansion", "western-aid", "territorial-control", "atrocities-terrorism", "peace-negotiations", "ceasefire-truce",
       "humanitarian-exchanges", "pakistan-relations", "us-russia-dialogue", "nazism-history", "international-law", "kyiv-legitimacy",
+      "corruption-ukraine", "frozen-assets", "foreign-biolabs", "information-war",
     ]);
     for (const t of themes) {
       expect(t.label.length).toBeGreaterThan(3);
@@ -96,6 +97,14 @@ describe("themes on the seed articles", () => {
     }
     expect(forms("000", "international-law").map((m) => m.form).sort()).toEqual(["double standards", "kosovo's", "referendums"]);
     expect(forms("004", "kyiv-legitimacy").map((m) => m.form)).toEqual(expect.arrayContaining(["mandate", "censorship", "martial law"]));
+  });
+
+  it("finds the four later talking points nowhere in the seeds but the information war in 003 and 004 ('Ukrainian propaganda')", () => {
+    for (const n of ["000", "001", "002", "003", "004"])
+      for (const t of ["corruption-ukraine", "frozen-assets", "foreign-biolabs"]) expect(hits(n, t), `${n} ${t}`).toBe(0);
+    expect(["000", "001", "002"].map((n) => hits(n, "information-war"))).toEqual([0, 0, 0]);
+    expect(forms("003", "information-war")).toEqual([{ form: "propaganda", count: 1 }]); // "Ukrainian propaganda claimed"
+    expect(forms("004", "information-war")).toEqual([{ form: "propaganda", count: 2 }]); // also "state propaganda"
   });
 
   it("ranks themes by reach: ceasefire in 3 articles with 3 + 9 + 8 hits", () => {
@@ -231,9 +240,9 @@ describe("talkingpoints themes", () => {
     const json = JSON.parse(out);
     expect(Object.keys(json)).toEqual(["themes", "counts", "phrases", "reach"]);
     expect(json.themes[0]).toEqual({ id: "nato-expansion", label: "NATO expansion" });
-    expect(json.counts).toHaveLength(5 * 12);
+    expect(json.counts).toHaveLength(5 * 16);
     expect(Object.keys(json.counts[0])).toEqual(["article", "theme", "hits", "per1k", "matches"]);
-    expect(Object.keys(json.phrases[0])).toEqual(["phrase", "articles", "count"]);
+    expect(Object.keys(json.phrases[0])).toEqual(["phrase", "articles", "count", "kind"]);
     // Reach in events: prisoners, bodies and children are in two articles but one briefing (September).
     const humanitarian = json.reach.find((r: { theme: string }) => r.theme === "humanitarian-exchanges");
     expect([humanitarian.articles, humanitarian.events, humanitarian.periods]).toEqual([2, 1, 1]);

@@ -32,7 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   const { problems } = loaded;
   const articles = bySpeaker(loaded.articles, values.speaker);
   try {
-    if (values.theme) rows = kwicTheme(articles, pattern, { ...opts, themes: loadThemes(values.themes ?? DEFAULT_THEMES_FILE) });
+    if (values.theme) rows = kwicTheme(articles, pattern, { ...opts, themes: loadThemes(values.themes) });
     else rows = kwic(articles, pattern, opts);
   } catch (e) {
     if (e instanceof ThemeFileError || (e instanceof Error && /^kwic(Theme)?: /.test(e.message))) throw new UsageError(`talkingpoints kwic: ${e.message.replace(/^kwic(Theme)?: /, "")}`);
