@@ -21,8 +21,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sizes = (process.env.BENCH_SIZES ?? "1,10,45").split(",").map(Number).filter((n) => n > 0);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "tp-bench-"));
-// ../shared beside the clone; /work/shared from a worktree (whose parent holds no shared/).
-const sharedDir = [path.resolve(root, "..", "shared"), "/work/shared"].find((d) => fs.existsSync(path.join(d, "bench", "make-corpus.mjs"))) ?? path.resolve(root, "..", "shared");
+// ../shared beside the clone, or the folder SHARED_DIR names (a checkout elsewhere, e.g. a git worktree).
+const sharedDir = process.env.SHARED_DIR ? path.resolve(process.env.SHARED_DIR) : path.resolve(root, "..", "shared");
 const shared = path.join(sharedDir, "bench", "make-corpus.mjs");
 const cli = path.join(root, "bin", "talkingpoints.js");
 // The peer, from the same shared folder.

@@ -189,7 +189,7 @@ describe("validDate", () => {
 
 // Test d of issue 13: the BBC corpus with a header date in 2025 on every article (../shared/bench/make-corpus.mjs).
 const repoRoot = path.resolve(__dirname, "..");
-const bench = [path.resolve(repoRoot, "../shared/bench"), "/work/shared/bench"].find((d) => fs.existsSync(path.join(d, "make-corpus.mjs")) && fs.existsSync(path.join(d, "bbc")));
+const bench = [path.resolve(repoRoot, "../shared/bench"), ...(process.env.SHARED_DIR ? [path.resolve(process.env.SHARED_DIR, "bench")] : [])].find((d) => fs.existsSync(path.join(d, "make-corpus.mjs")) && fs.existsSync(path.join(d, "bbc")));
 
 describe.skipIf(!bench)("on the 2,225 BBC articles (test d)", () => {
   it("dates no event more than a month from all of its members' header dates; the timeline spans 2025 (and the week before)", () => {
