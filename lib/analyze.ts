@@ -51,6 +51,8 @@ export interface AnalyzeOptions {
    * (in a worker thread when there are workers): `analyze` writes them then (writeEarlyTables).
    */
   whileGrouping?: (tables: EarlyTables) => void;
+  /** Keep every article's text and return them in `texts` (openAnalysis keeps them for kwic, phrases and quotes). */
+  keepTexts?: boolean;
 }
 
 /** The tables that do not depend on events: the theme counts, figures, recurring figures and drift. */
@@ -94,6 +96,8 @@ export interface AnalyzeResult {
   phases: Record<string, number>;
   cpu: Record<string, number>;
   workers: number;
+  /** With `keepTexts`: each article's text, in the order of `articles`. */
+  texts?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -130,6 +134,7 @@ export interface WorkerSetup {
   themes: Theme[];
   maxBytes: number;
   aliases: OutletAliases;
+  keepTexts?: boolean;
 }
 
 /** Seconds spent per stage in this thread (added to by analyzeFiles). */
@@ -164,7 +169,7 @@ export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[
       // A copy travels on without its text (the tokens cached on `article` stay behind with it): only the shift
       // needs texts, of a few events, and reads those files again (textsFor) rather than have every text copied
       // to the main thread and kept there.
-      articles.push({ article: { ...article, text: "" }, themeHits, figures, event });
+      articles.push({ article: { ...article, text: setup.keepTexts ? article.text : "" }, themeHits, figures, event });
     }
     out.push({ index: job.index, articles, problems: loaded.problems });
   }
@@ -192,7 +197,7 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
   };
   const themes = options.themes ?? loadThemes();
   const outlets = loadOutletsSafely(outletsFile);
-  const setup: WorkerSetup = { themes, maxBytes, aliases: outlets.aliases };
+  const setup: WorkerSetup = { themes, maxBytes, aliases: outlets.aliases, keepTexts: options.keepTexts === true };
   // The threads start (load their modules) while this one lists the files.
   const pool = workers > 0 ? startWorkers(workers, workerFile!, setup) : [];
   try {
@@ -276,15 +281,16 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
 
     const { periods, note } = periodsOrNote(events);
     if (periods) onPhase?.(`comparing ${periods[0].label} with ${periods[1].label}`);
-    if (periods) problems.push(...textsFor(evented, origins, periods, setup));
+    if (periods && !setup.keepTexts) problems.push(...textsFor(evented, origins, periods, setup));
     const shifted = periods ? periodShift(evented, events, periods, themes) : { keyness: [], themeShift: [] };
     lap("shift");
 
+    const texts = setup.keepTexts ? evented.map((a) => a.text) : undefined;
     const articles: AnalyzedArticle[] = evented.map((a) => {
       const { text: _text, ...rest } = a;
       return rest;
     });
-    return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers };
+    return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers, ...(texts ? { texts } : {}) };
   } finally {
     // The threads wait for work until told otherwise; whatever happened, they end here.
     for (const w of pool) void w.terminate();

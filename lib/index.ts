@@ -27,3 +27,4 @@ export type { FormatModule, ParsedRecord, RecordProblem } from "./formats/format
 export * from "./shift.js";
 export * from "./plot-shift.js";
 export { analyze, writeTables, TABLES, type AnalyzeOptions, type AnalyzeResult, type AnalyzedArticle, type Progress } from "./analyze.js";
+export { openAnalysis, analysisKey, readManifest, Analysis, ANALYSIS_TABLES, type OpenOptions, type AnalysisBuilder, type AnalysisManifest, type AnalysisSummary } from "./analysis.js";
