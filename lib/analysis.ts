@@ -3,7 +3,7 @@
 //
 // Decisions:
 // - The key is a hash of every corpus file's path and content (sha256), the theme, outlet and speaker
-//   dictionaries, and the kit (package.json version and a hash of its code in lib/, else dist/). Content, not
+//   dictionaries, and the kit (package.json version and a hash of its compiled code in dist/). Content, not
 //   size+mtime: a copied or touched folder keeps its key and an edit that keeps the size still recomputes, and
 //   hashing is cheap beside the analysis (51 MB, 22,250 files: well under a second on the 2-core machine).
 // - The folder is `.cache/analysis/<key>/` under the project root (TALKINGPOINTS_CACHE to move it). It is built
@@ -140,7 +140,7 @@ function kitVersion(root: string): string {
     // Outside a project: the code hash alone.
   }
   const h = crypto.createHash("sha256");
-  for (const [folder, ext] of [["lib", ".ts"], ["dist", ".js"]] as const) {
+  for (const [folder, ext] of [["dist", ".js"], ["lib", ".ts"]] as const) {
     const files = listCode(path.join(root, folder), ext);
     if (!files.length) continue;
     for (const f of files) h.update(`${path.relative(root, f)}\0`).update(fs.readFileSync(f));
@@ -271,9 +271,15 @@ function childBuilder(root: string): AnalysisBuilder {
     child.on("error", reject);
     child.on("close", (code, signal) => {
       if (code === 0) resolve(undefined);
-      else reject(new Error(`analysing ${dir} failed (${signal ?? `exit ${code}`}): ${err.trim().split("\n").slice(-3).join(" ") || "no message"}`));
+      else reject(new Error(`analysing ${dir} failed (${signal ?? `exit ${code}`}): ${errorLine(err)}`));
     });
   });
+}
+
+/** The line of a child's stderr that says what went wrong: its error message, else its last line. */
+function errorLine(stderr: string): string {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /^talkingpoints\b/.test(l)) ?? lines.find((l) => /^\w*Error\b/.test(l)) ?? lines.pop() ?? "no message";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -391,6 +397,11 @@ export class Analysis {
   /** The phrases the corpus repeats (recurringPhrases, defaults). */
   phrases(): Phrase[] {
     return this.json<Phrase[]>("phrases.json");
+  }
+
+  /** Why the phrases were read in a sample of the articles, or null when they were read in all. */
+  phrasesNote(): string | null {
+    return this.json<string | null>("phrases-note.json");
   }
 
   /** Keyword in context for a theme, read only in the articles where it fired. */

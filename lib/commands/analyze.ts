@@ -82,6 +82,7 @@ async function runAnalysis(folder: string, values: { analysis?: string; workers?
   const computed = values.key && values.kit ? null : analysisKey(dir, { themesFile: values.themes });
   const say = (line: string) => void process.stdout.write(line + "\n");
   let shown = 0;
+  const t0 = performance.now();
   const manifest = await buildAnalysis(dir, path.resolve(values.analysis!), {
     themes, key: values.key ?? computed!.key, kit: values.kit ?? computed!.kit,
     workers: values.workers === undefined ? undefined : Number(values.workers),
@@ -89,10 +90,12 @@ async function runAnalysis(folder: string, values: { analysis?: string; workers?
     // A line per tenth of the files read, then one per phase.
     onProgress: (p) => {
       const tenth = Math.floor((10 * p.files) / Math.max(1, p.totalFiles));
-      if (tenth > shown && p.files < p.totalFiles) say(`  read ${p.files.toLocaleString("en")} of ${p.totalFiles.toLocaleString("en")} files (${p.seconds.toFixed(1)} s)`);
+      if (p.totalFiles >= 1000 && tenth > shown && p.files < p.totalFiles) say(`  read ${p.files.toLocaleString("en")} of ${p.totalFiles.toLocaleString("en")} files (${p.seconds.toFixed(1)} s)`);
       shown = Math.max(shown, tenth);
     },
-    onPhase: (phase) => say(`  ${phase}…`),
+    onPhase: (phase) => {
+      say(`  ${phase}… (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    },
   });
   say(`  ${manifest.articles.toLocaleString("en")} articles, ${manifest.events.toLocaleString("en")} events, ${manifest.figures.toLocaleString("en")} figures`);
   return 0;

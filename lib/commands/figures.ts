@@ -1,7 +1,6 @@
-import { loadArticles } from "../corpus.js";
+import { analysisFor } from "../cli-analysis.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
-import { figureLedger, figureRows, formatValue, QUANTITY_KINDS } from "../figures.js";
-import { figureDrift, recurringFigures } from "../recurring.js";
+import { figureRows, formatValue, QUANTITY_KINDS } from "../figures.js";
 import { driftRows, recurringRows } from "../plot-figures.js";
 
 export const summary = "the figure ledger: every number the articles use, the figures they repeat, and claims whose figure changed";
@@ -18,14 +17,15 @@ export async function run(argv: string[]): Promise<number> {
   const format = outputFormat(values, "figures");
   if (positionals.length > 1) throw new UsageError(`talkingpoints figures: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "figures");
-  const { articles, problems } = loadArticles(dir);
+  const an = await analysisFor(dir, "figures");
+  const articles = an.articles(), problems = an.problems();
   reportProblems(problems);
-  const figures = figureLedger(articles);
+  const figures = an.figures();
   if (format === "csv") {
     printRows(figureRows(figures), "csv");
   } else {
-    const recurring = recurringFigures(figures, articles);
-    const drift = figureDrift(figures, articles);
+    const recurring = an.recurring();
+    const drift = an.drift();
     if (format === "json") {
       printRows([], "json", undefined, { figures, recurring, drift });
     } else {

@@ -1,4 +1,4 @@
-import { loadArticles } from "../corpus.js";
+import { analysisFor } from "../cli-analysis.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
 import { kwic, kwicTheme, type KwicRow } from "../kwic.js";
 import { DEFAULT_THEMES_FILE, loadThemes, ThemeFileError } from "../themes.js";
@@ -26,7 +26,8 @@ export async function run(argv: string[]): Promise<number> {
   const dir = requireFolder(folder ?? "data/articles", "kwic");
   const opts = { window, sentence: !!values.sentence };
   let rows: KwicRow[];
-  const { articles, problems } = loadArticles(dir);
+  const an = await analysisFor(dir, "kwic");
+  const articles = an.withTexts(), problems = an.problems();
   try {
     if (values.theme) rows = kwicTheme(articles, pattern, { ...opts, themes: loadThemes(values.themes ?? DEFAULT_THEMES_FILE) });
     else rows = kwic(articles, pattern, opts);

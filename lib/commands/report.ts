@@ -28,7 +28,7 @@ export async function run(argv: string[]): Promise<number> {
     root, cacheDir, themesFile, log,
     build: (dir, out, meta) => buildAnalysis(dir, out, {
       key: meta.key, kit: meta.kit, themes: themesFor(themesFile, "report"),
-      workerFile: new URL("../analyze-worker.js", import.meta.url), onPhase: (p) => log(`  ${p}…`),
+      ...workersFor(root), onPhase: (p) => log(`  ${p}…`),
     }),
   });
   let results;
@@ -51,4 +51,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   log(`${results.length} report(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${path.join(path.relative(process.cwd(), outDir) || ".", "index.html")}`);
   return 0;
+}
+
+/** The compiled worker script of this project (dist/), or no worker threads when it is not built (tests on lib/). */
+function workersFor(root: string): { workerFile?: string; workers?: number } {
+  const file = path.join(root, "dist", "analyze-worker.js");
+  return fs.existsSync(file) ? { workerFile: file } : { workers: 0 };
 }

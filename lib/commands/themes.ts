@@ -1,8 +1,7 @@
-import { loadArticles } from "../corpus.js";
+import { analysisFor } from "../cli-analysis.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
-import { countThemes, matchesText, themeReach } from "../themes.js";
-import { recurringPhrases } from "../phrases.js";
-import { assignEvents, eventKeys } from "../events.js";
+import { matchesText, themeReach } from "../themes.js";
+import { eventKeys } from "../events.js";
 
 export const summary = "count the themes of data/themes.yml in each article, and list the phrases the corpus repeats";
 export const usage = `usage: talkingpoints themes [DIR=data/articles] [--themes FILE] [--json | --csv]
@@ -17,17 +16,18 @@ export async function run(argv: string[]): Promise<number> {
   const format = outputFormat(values, "themes");
   if (positionals.length > 1) throw new UsageError(`talkingpoints themes: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "themes");
-  const themes = themesFor(values.themes, "themes");
-  const { articles, problems } = loadArticles(dir);
+  themesFor(values.themes, "themes");
+  const an = await analysisFor(dir, "themes", values.themes);
+  const themes = an.themes(), articles = an.articles(), problems = an.problems();
   reportProblems(problems);
-  const counts = countThemes(articles, themes);
+  const counts = an.themeCounts();
   if (format === "csv") {
     printRows(counts.map((c) => ({ ...c, per1k: Math.round(c.per1k * 1000) / 1000, matches: matchesText(c.matches) })), "csv");
     return 0;
   }
-  const phrases = recurringPhrases(articles);
+  const phrases = an.phrases();
   // Reach in events and periods, not only articles: three outlets carrying one briefing is one event.
-  const grouped = assignEvents(articles);
+  const grouped = { articles, events: an.events() };
   const reach = themeReach(counts, grouped.articles, themes, eventKeys(grouped.events));
   if (format === "json") {
     printRows([], "json", undefined, { themes: themes.map((t) => ({ id: t.id, label: t.label })), counts, phrases, reach });
