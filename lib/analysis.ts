@@ -276,6 +276,18 @@ function childBuilder(root: string): AnalysisBuilder {
   });
 }
 
+/** The article with its text where loadArticles puts it (after dateSource), so its JSON reads as `articles --json` always did. */
+function withText(a: Omit<EventArticle, "text"> & { text?: string }, text: string): EventArticle {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(a)) {
+    if (k === "text") continue;
+    out[k] = v;
+    if (k === "dateSource") out.text = text;
+  }
+  if (!("text" in out)) out.text = text;
+  return out as unknown as EventArticle;
+}
+
 /** The line of a child's stderr that says what went wrong: its error message, else its last line. */
 function errorLine(stderr: string): string {
   const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
@@ -307,7 +319,7 @@ export class Analysis {
 
   /** The articles with their events, dates and warnings resolved (text empty: see `withTexts`), in corpus order. */
   articles(): EventArticle[] {
-    if (!this.memo.has("articles")) this.memo.set("articles", this.json<Array<Omit<EventArticle, "text">>>("articles.json").map((a) => ({ ...a, text: "" })));
+    if (!this.memo.has("articles")) this.memo.set("articles", this.json<Array<Omit<EventArticle, "text">>>("articles.json").map((a) => withText(a, "")));
     return this.memo.get("articles") as EventArticle[];
   }
 
@@ -329,7 +341,7 @@ export class Analysis {
   withTexts(ids?: Iterable<string>): EventArticle[] {
     const texts = this.texts();
     const wanted = ids ? new Set(ids) : null;
-    return this.articles().filter((a) => !wanted || wanted.has(a.id)).map((a) => ({ ...a, text: texts.get(a.id) ?? "" }));
+    return this.articles().filter((a) => !wanted || wanted.has(a.id)).map((a) => withText(a, texts.get(a.id) ?? ""));
   }
 
   problems(): Problem[] {

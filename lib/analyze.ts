@@ -86,6 +86,8 @@ export interface AnalyzeResult {
   figures: FigureMention[];
   recurring: FigureGroup[];
   drift: FigureDrift[];
+  /** True when the events dated some article and the figures were grouped again (the early tables are stale then). */
+  regrouped: boolean;
   events: EventRow[];
   /** The two periods compared, or null (then `note` says why). */
   periods: [Period, Period] | null;
@@ -270,14 +272,26 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
     onPhase?.(`grouping ${loaded.length.toLocaleString("en")} articles into events and ${figures.length.toLocaleString("en")} figures`);
     const grouping = pool.length ? groupInWorker(pool[0], loaded, inputs) : null;
     const groups = figureGroups(figures, loaded);
-    const recurring = recurringFigures(figures, loaded, groups);
-    const drift = figureDrift(figures, loaded, groups);
+    const early = { recurring: recurringFigures(figures, loaded, groups), drift: figureDrift(figures, loaded, groups) };
     lap("recurring");
-    options.whileGrouping?.({ articles: loaded, themes, themeHits, figures, recurring, drift });
+    options.whileGrouping?.({ articles: loaded, themes, themeHits, figures, ...early });
     lap("while grouping");
     const { articles: evented, events } = grouping ? await grouping : assignEvents(loaded, {}, inputs);
     inputs.length = 0;
     lap("events");
+    // The figures were grouped on the articles' own dates while the events were grouped. Where the events dated an
+    // article (one with no date of its own takes its briefing's), they are grouped again on the dates every other
+    // view shows, so a figure's first and last dates agree with the articles table.
+    let recurring = early.recurring;
+    let drift = early.drift;
+    const regrouped = evented.some((a, i) => a.date !== loaded[i].date);
+    if (regrouped) {
+      onPhase?.("grouping the figures again on the dates the events gave");
+      const again = figureGroups(figures, evented);
+      recurring = recurringFigures(figures, evented, again);
+      drift = figureDrift(figures, evented, again);
+      lap("recurring");
+    }
 
     const { periods, note } = periodsOrNote(events);
     if (periods) onPhase?.(`comparing ${periods[0].label} with ${periods[1].label}`);
@@ -290,7 +304,7 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
       const { text: _text, ...rest } = a;
       return rest;
     });
-    return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers, ...(texts ? { texts } : {}) };
+    return { articles, problems, themes, themeHits, figures, recurring, drift, regrouped, events, periods, note, ...shifted, phases, cpu, workers, ...(texts ? { texts } : {}) };
   } finally {
     // The threads wait for work until told otherwise; whatever happened, they end here.
     for (const w of pool) void w.terminate();

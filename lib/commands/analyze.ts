@@ -50,7 +50,8 @@ export async function run(argv: string[]): Promise<number> {
   });
   const tw = performance.now();
   bar?.phase(`writing the tables to ${outDir}`);
-  writeTables(result, outDir, {}, { early });
+  // The early tables are written again when the events changed the dates they were grouped on.
+  writeTables(result, outDir, {}, { early: early && !result.regrouped });
   writeParquetTables(result, outDir);
   result.phases.write = (performance.now() - tw) / 1000;
   bar?.done();
