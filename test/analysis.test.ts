@@ -220,7 +220,7 @@ describe("runs at once, and a run killed halfway", () => {
     expect(rb.stdout).toContain(`KEY ${keyA} 5`);
     expect(fs.readdirSync(cache)).toEqual([keyA]);
     expect(readManifest(path.join(cache, keyA!), keyA)).not.toBeNull();
-  });
+  }, 600_000);
 
   it("a run killed while writing leaves no analysis; the next run removes its remains and computes a whole one", async () => {
     const corpus = copySeeds();
@@ -254,5 +254,5 @@ describe("runs at once, and a run killed halfway", () => {
     const key = /KEY (\S+) 5/.exec(r.stdout)![1];
     expect(fs.readdirSync(cache)).toEqual([key]);
     expect(readManifest(path.join(cache, key), key)).not.toBeNull();
-  });
+  }, 600_000);
 });
