@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { escapeHtml, escapePlotText, jsonForScript } from "./escape.js";
-import { columnsOf, tableHtml, toCsv, type HtmlTableOptions, type Row } from "./table.js";
+import { cellText, columnsOf, tableHtml, toCsv, type HtmlTableOptions, type Row } from "./table.js";
 
 /** A plotly figure as plain data: what every plot builder returns. */
 export interface Figure {
@@ -97,6 +97,9 @@ export function noteHtml(text: string): string {
 /** Rows a report's table shows; the full table is a CSV file beside the report. */
 export const TABLE_ROWS = 300;
 
+/** Longest cell text a cut table shows (the full table holds the rest). */
+export const CELL_CHARS = 400;
+
 /**
  * A table for a report that stays small at any corpus size: up to `maxRows` rows (default TABLE_ROWS) in the order
  * given. When there are more, a line says "showing 300 of 41,230 rows — full table: tables/…csv" and links `full`
@@ -112,8 +115,17 @@ export function boundedTableHtml(rows: Row[], options: HtmlTableOptions, full: {
     return full ? `<p class="tp-more">${rows.length.toLocaleString("en")} rows — full table: ${link}</p>${table}` : table;
   }
   const where = full ? ` — full table: ${link}` : "";
+  // A cell listing hundreds of article ids would make a few hundred rows weigh megabytes: cut to CELL_CHARS.
+  const cut = (r: Row): Row => {
+    const out: Row = {};
+    for (const c of columns) {
+      const t = cellText(r[c]);
+      out[c] = t.length > CELL_CHARS ? `${t.slice(0, CELL_CHARS)}… (${t.length.toLocaleString("en")} characters: see the full table)` : r[c];
+    }
+    return out;
+  };
   const head = `<p class="tp-more">showing ${maxRows.toLocaleString("en")} of ${rows.length.toLocaleString("en")} rows${where}</p>`;
-  return head + tableHtml(rows.slice(0, maxRows), { ...options, columns, maxRows, csv: undefined });
+  return head + tableHtml(rows.slice(0, maxRows).map(cut), { ...options, columns, maxRows, csv: undefined });
 }
 
 /**

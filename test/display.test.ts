@@ -85,6 +85,11 @@ describe("boundedTableHtml and writeFullTable: tables that stay small at any cor
     expect(html).not.toContain(`<td>a-${TABLE_ROWS}</td>`);
     expect(html).toContain("&lt;b&gt;aid&lt;/b&gt;");
     expect(html).not.toContain("tp-csv");
+    // A cell listing thousands of ids is cut in the report (the full table has it all).
+    const wide = rows.map((r, i) => ({ ...r, ids: Array.from({ length: 2000 }, (_, k) => `a-${i}-${k}`) }));
+    const cut = boundedTableHtml(wide, { csv: "w.csv" }, { href: "tables/w.csv" });
+    expect(cut).toMatch(/… \([\d,]+ characters: see the full table\)/);
+    expect(cut.length).toBeLessThan(400_000);
     // A few hundred rows of this shape, whatever the corpus: far under the 3 MB a report may weigh.
     expect(html.length).toBeLessThan(100_000);
   });
