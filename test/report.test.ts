@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadArticles } from "../lib/corpus.js";
+import { assignEvents } from "../lib/events.js";
 import { describeFailure, listNotebooks, renderNotebooks } from "../lib/report.js";
 import { downloadCsvs, hoverTexts, launchChromium, openFile, plotIds, scriptHeads, unguard, type Chromium } from "./chromium.js";
 import { notebookNames, plotCalls, PLOTLY_BANNER, renderReports, reportFile, ROOT, SEEDS, tempDir, withoutBundle } from "./reports.js";
@@ -97,8 +98,10 @@ describe("report on the seeds", () => {
       expect(index).toContain(`<a href="${html}">`);
       expect(fs.existsSync(path.join(outDir, html))).toBe(true);
     }
-    // The summary agrees with the loader (tested on its own against the seeds).
-    const { articles, problems } = loadArticles(SEEDS);
+    // The summary agrees with the loader and the events (tested on their own against the seeds): an article with no
+    // date of its own is dated from its briefing, as in every notebook.
+    const loaded = loadArticles(SEEDS);
+    const { articles } = assignEvents(loaded.articles), { problems } = loaded;
     const dates = articles.map((a) => a.date).filter((d): d is string => !!d).sort();
     const outlets = Array.from(new Set(articles.map((a) => a.outlet).filter(Boolean))).sort();
     expect(index).toContain(`<dd>${articles.length} (${articles.length - dates.length} undated); ${problems.length} file(s) could not be read</dd>`);
@@ -230,7 +233,7 @@ describe("a failing notebook", () => {
     expect(fs.existsSync(path.join(outDir, "01-fine.html"))).toBe(true);
     expect(fs.existsSync(path.join(outDir, "02-throws.html"))).toBe(false);
     expect(fs.existsSync(path.join(outDir, "03-never.html"))).toBe(false);
-    expect(lines).toContain("running notebooks/02-throws.ipynb…");
+    expect(lines).toContain("rendering notebook 2 of 3: 02-throws…");
     expect(lines.some((l) => /02-throws\.ipynb: FAILED after \d+\.\d s — cell 3, line 2/.test(l))).toBe(true);
     expect(lines.join("\n")).not.toContain("03-never");
   }, 120_000);
