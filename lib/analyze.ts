@@ -53,6 +53,8 @@ export interface AnalyzeOptions {
    * (in a worker thread when there are workers): `analyze` writes them then (writeEarlyTables).
    */
   whileGrouping?: (tables: EarlyTables) => void;
+  /** Keep every article's text and return them in `texts` (openAnalysis keeps them for kwic, phrases and quotes). */
+  keepTexts?: boolean;
 }
 
 /** The tables that do not depend on events: the theme counts, figures, recurring figures and drift. */
@@ -86,6 +88,8 @@ export interface AnalyzeResult {
   figures: FigureMention[];
   recurring: FigureGroup[];
   drift: FigureDrift[];
+  /** True when the events dated some article and the figures were grouped again (the early tables are stale then). */
+  regrouped: boolean;
   events: EventRow[];
   /** The two periods compared, or null (then `note` says why). */
   periods: [Period, Period] | null;
@@ -96,6 +100,8 @@ export interface AnalyzeResult {
   phases: Record<string, number>;
   cpu: Record<string, number>;
   workers: number;
+  /** With `keepTexts`: each article's text, in the order of `articles`. */
+  texts?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -132,6 +138,7 @@ export interface WorkerSetup {
   themes: Theme[];
   maxBytes: number;
   aliases: OutletAliases;
+  keepTexts?: boolean;
 }
 
 /** Seconds spent per stage in this thread (added to by analyzeFiles). */
@@ -166,7 +173,7 @@ export function analyzeFiles(jobs: FileJob[], setup: WorkerSetup): FileAnalysis[
       // A copy travels on without its text (the tokens cached on `article` stay behind with it): only the shift
       // needs texts, of a few events, and reads those files again (textsFor) rather than have every text copied
       // to the main thread and kept there.
-      articles.push({ article: { ...article, text: "" }, themeHits, figures, event });
+      articles.push({ article: { ...article, text: setup.keepTexts ? article.text : "" }, themeHits, figures, event });
     }
     out.push({ index: job.index, articles, problems: loaded.problems });
   }
@@ -194,7 +201,7 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
   };
   const themes = options.themes ?? loadThemes();
   const outlets = loadOutletsSafely(outletsFile);
-  const setup: WorkerSetup = { themes, maxBytes, aliases: outlets.aliases };
+  const setup: WorkerSetup = { themes, maxBytes, aliases: outlets.aliases, keepTexts: options.keepTexts === true };
   // The threads start (load their modules) while this one lists the files.
   const pool = workers > 0 ? startWorkers(workers, workerFile!, setup) : [];
   try {
@@ -269,26 +276,39 @@ export async function analyze(folderOrFiles: string | string[], options: Analyze
     onPhase?.(`grouping ${loaded.length.toLocaleString("en")} articles into events and ${figures.length.toLocaleString("en")} figures`);
     const grouping = pool.length ? groupInWorker(pool[0], loaded, inputs) : null;
     const groups = figureGroups(figures, loaded);
-    const recurring = recurringFigures(figures, loaded, groups);
-    const drift = figureDrift(figures, loaded, groups);
+    const early = { recurring: recurringFigures(figures, loaded, groups), drift: figureDrift(figures, loaded, groups) };
     lap("recurring");
-    options.whileGrouping?.({ articles: loaded, themes, themeHits, figures, recurring, drift });
+    options.whileGrouping?.({ articles: loaded, themes, themeHits, figures, ...early });
     lap("while grouping");
     const { articles: evented, events } = grouping ? await grouping : assignEvents(loaded, {}, inputs);
     inputs.length = 0;
     lap("events");
+    // The figures were grouped on the articles' own dates while the events were grouped. Where the events dated an
+    // article (one with no date of its own takes its briefing's), they are grouped again on the dates every other
+    // view shows, so a figure's first and last dates agree with the articles table.
+    let recurring = early.recurring;
+    let drift = early.drift;
+    const regrouped = evented.some((a, i) => a.date !== loaded[i].date);
+    if (regrouped) {
+      onPhase?.("grouping the figures again on the dates the events gave");
+      const again = figureGroups(figures, evented);
+      recurring = recurringFigures(figures, evented, again);
+      drift = figureDrift(figures, evented, again);
+      lap("recurring");
+    }
 
     const { periods, note } = periodsOrNote(events);
     if (periods) onPhase?.(`comparing ${periods[0].label} with ${periods[1].label}`);
-    if (periods) problems.push(...textsFor(evented, origins, periods, setup));
+    if (periods && !setup.keepTexts) problems.push(...textsFor(evented, origins, periods, setup));
     const shifted = periods ? periodShift(evented, events, periods, themes) : { keyness: [], themeShift: [] };
     lap("shift");
 
+    const texts = setup.keepTexts ? evented.map((a) => a.text) : undefined;
     const articles: AnalyzedArticle[] = evented.map((a) => {
       const { text: _text, ...rest } = a;
       return rest;
     });
-    return { articles, problems, themes, themeHits, figures, recurring, drift, events, periods, note, ...shifted, phases, cpu, workers };
+    return { articles, problems, themes, themeHits, figures, recurring, drift, regrouped, events, periods, note, ...shifted, phases, cpu, workers, ...(texts ? { texts } : {}) };
   } finally {
     // The threads wait for work until told otherwise; whatever happened, they end here.
     for (const w of pool) void w.terminate();

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { escapeHtml, escapePlotText, jsonForScript } from "./escape.js";
-import { tableHtml, type HtmlTableOptions, type Row } from "./table.js";
+import { cellText, columnsOf, tableHtml, toCsv, type HtmlTableOptions, type Row } from "./table.js";
 import { frameHtml, type DataFrame } from "./frame.js";
 
 /** A plotly figure as plain data: what every plot builder returns. */
@@ -29,6 +29,7 @@ export const STYLE = `<style>
 .tp-table table{border-collapse:collapse;font-size:12px}
 .tp-table th,.tp-table td{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top;max-width:40em}
 .tp-table th{background:#f4f4f4;position:sticky;top:0}
+.tp-more{margin:.3em 0;font-size:12px;color:#444}
 .tp-note{border-left:4px solid #e0a800;background:#fff8e1;padding:.4em .8em;margin:.5em 0}
 .tp-plot{width:100%;min-height:420px}
 </style>`;
@@ -94,6 +95,55 @@ export function noteHtml(text: string): string {
   return `<div class="tp-note">${escapeHtml(text)}</div>`;
 }
 
+/** Rows a report's table shows; the full table is a CSV file beside the report. */
+export const TABLE_ROWS = 300;
+
+/** Longest cell text a cut table shows (the full table holds the rest). */
+export const CELL_CHARS = 400;
+
+/**
+ * A table for a report that stays small at any corpus size: up to `maxRows` rows (default TABLE_ROWS) in the order
+ * given. When there are more, a line says "showing 300 of 41,230 rows — full table: tables/…csv" and links `full`
+ * (the file written beside the report), and no CSV is embedded; a table that fits embeds its CSV download as
+ * before and links `full` too when there is one. Every cell escaped.
+ */
+export function boundedTableHtml(rows: Row[], options: HtmlTableOptions, full: { href: string } | null): string {
+  const { maxRows = TABLE_ROWS } = options;
+  const columns = options.columns ?? columnsOf(rows);
+  const link = full ? `<a href="${escapeHtml(full.href)}">${escapeHtml(full.href)}</a>` : "";
+  if (rows.length <= maxRows) {
+    const table = tableHtml(rows, { ...options, columns, maxRows });
+    return full ? `<p class="tp-more">${rows.length.toLocaleString("en")} rows — full table: ${link}</p>${table}` : table;
+  }
+  const where = full ? ` — full table: ${link}` : "";
+  // A cell listing hundreds of article ids would make a few hundred rows weigh megabytes: cut to CELL_CHARS.
+  const cut = (r: Row): Row => {
+    const out: Row = {};
+    for (const c of columns) {
+      const t = cellText(r[c]);
+      out[c] = t.length > CELL_CHARS ? `${t.slice(0, CELL_CHARS)}… (${t.length.toLocaleString("en")} characters: see the full table)` : r[c];
+    }
+    return out;
+  };
+  const head = `<p class="tp-more">showing ${maxRows.toLocaleString("en")} of ${rows.length.toLocaleString("en")} rows${where}</p>`;
+  return head + tableHtml(rows.slice(0, maxRows).map(cut), { ...options, columns, maxRows, csv: undefined });
+}
+
+/**
+ * Write all rows as CSV beside the reports: $TALKINGPOINTS_TABLES (set by `report` to <out>/tables), else
+ * reports/tables under the working directory; the file is <notebook>-<name> ($TALKINGPOINTS_NOTEBOOK).
+ * @return The link to it from a report (tables/<file>).
+ */
+export function writeFullTable(rows: Row[], columns: string[], name: string): { href: string; file: string } {
+  const dir = process.env.TALKINGPOINTS_TABLES || path.join(process.cwd(), "reports", "tables");
+  const notebook = process.env.TALKINGPOINTS_NOTEBOOK;
+  const base = `${notebook ? `${notebook}-` : ""}${name}`.replace(/[^\w.-]+/g, "_");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, base.endsWith(".csv") ? base : `${base}.csv`);
+  fs.writeFileSync(file, toCsv(rows, columns));
+  return { href: `tables/${path.basename(file)}`, file };
+}
+
 type Display = { html(s: string): void; markdown(s: string): void };
 
 function tslabDisplay(): Display {
@@ -106,8 +156,18 @@ export const show = {
   setup(): void {
     tslabDisplay().html(STYLE + bundleHtml());
   },
+  /**
+   * A table of at most `maxRows` rows (default 300) in the order given, with the full count; with a `csv` name the
+   * full table is written beside the report (tables/<notebook>-<csv>) and linked (see boundedTableHtml).
+   */
   table(rows: Row[], options: HtmlTableOptions = {}): void {
-    tslabDisplay().html(rows.length ? tableHtml(rows, options) : noteHtml(`No rows${options.caption ? ` for ${options.caption}` : ""}.`));
+    if (!rows.length) {
+      tslabDisplay().html(noteHtml(`No rows${options.caption ? ` for ${options.caption}` : ""}.`));
+      return;
+    }
+    const { maxRows = TABLE_ROWS } = options;
+    const full = options.csv && (process.env.TALKINGPOINTS_TABLES || rows.length > maxRows) ? writeFullTable(rows, options.columns ?? columnsOf(rows), options.csv) : null;
+    tslabDisplay().html(boundedTableHtml(rows, { ...options, maxRows }, full));
   },
   plot(fig: Figure, options: { empty?: string } = {}): void {
     tslabDisplay().html(plotHtml(fig, options));

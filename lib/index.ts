@@ -33,3 +33,4 @@ export * from "./claims.js";
 export * from "./theme-audit.js";
 export * from "./theme-candidates.js";
 export * from "./speakers.js";
+export { openAnalysis, analysisKey, readManifest, Analysis, ANALYSIS_TABLES, type OpenOptions, type AnalysisBuilder, type AnalysisManifest, type AnalysisSummary } from "./analysis.js";

@@ -17,6 +17,8 @@ export interface ReportOptions {
   /** Notebooks run at once; default min(2, cores). */
   concurrency?: number;
   log?: (line: string) => void;
+  /** More environment for the kernels (TALKINGPOINTS_CACHE, TALKINGPOINTS_THEMES). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface NotebookResult {
@@ -122,7 +124,7 @@ export function describeFailure(r: RunnerOutput): string {
 
 function runOne(python: string, script: string, nbPath: string, html: string, opts: ReportOptions): Promise<RunnerOutput> {
   return new Promise((resolve) => {
-    const child = spawn(python, [script, nbPath, html, opts.root, "600"], { cwd: opts.root, env: jupyterEnv(opts.root, opts.dataDir), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(python, [script, nbPath, html, opts.root, "600"], { cwd: opts.root, env: { ...jupyterEnv(opts.root, opts.dataDir), ...opts.env, TALKINGPOINTS_TABLES: path.join(opts.outDir, "tables"), TALKINGPOINTS_NOTEBOOK: path.basename(nbPath, ".ipynb") }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -149,11 +151,16 @@ export async function renderNotebooks(opts: ReportOptions): Promise<NotebookResu
   const results: NotebookResult[] = [];
   let next = 0;
   let failed = false;
+  // The full tables of this run's notebooks only: what an earlier run of them wrote is removed first.
+  const tables = path.join(outDir, "tables");
+  if (fs.existsSync(tables))
+    for (const f of fs.readdirSync(tables)) if (names.some((n) => f.startsWith(`${n.replace(/\.ipynb$/, "")}-`))) fs.rmSync(path.join(tables, f), { force: true });
   const worker = async () => {
     while (next < names.length && !failed) {
+      const k = next;
       const name = names[next++];
       const html = path.join(outDir, name.replace(/\.ipynb$/, ".html"));
-      log(`running notebooks/${name}…`);
+      log(`rendering notebook ${k + 1} of ${names.length}: ${name.replace(/\.ipynb$/, "")}…`);
       const t0 = Date.now();
       const r = await runOne(python, script, path.join(root, "notebooks", name), html, opts);
       const seconds = (Date.now() - t0) / 1000;

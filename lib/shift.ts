@@ -106,9 +106,20 @@ const UNITS: Unit[] = ["event", "article"];
  *   be chosen (named period empty, one month only…) and RangeError for a bad option.
  */
 export function shift(articles: Article[], options: ShiftOptions = {}): ShiftResult {
-  const { unit = "event", minCount = 3, minUnits = 1, correction = "none" } = options;
+  const { unit = "event" } = options;
   if (!UNITS.includes(unit)) throw new RangeError(`shift: unit must be event or article, not "${unit}"`);
   const { articles: evented, events } = assignEvents(articles, options.events);
+  return shiftOfEvents(evented, events, options);
+}
+
+/**
+ * shift() on articles already grouped into events (assignEvents' result), so a caller that grouped them once (the
+ * analysis) compares the periods with the same events and dates as every other view.
+ * @return As shift(); throws as shift() does.
+ */
+export function shiftOfEvents(evented: EventArticle[], events: EventRow[], options: ShiftOptions = {}): ShiftResult {
+  const { unit = "event", minCount = 3, minUnits = 1, correction = "none" } = options;
+  if (!UNITS.includes(unit)) throw new RangeError(`shift: unit must be event or article, not "${unit}"`);
   const periods = choosePeriods(events, options);
   const themes = options.themes ?? loadThemes();
   const [units, inPeriod] = unitsOf(evented, events, periods, unit);
@@ -285,7 +296,7 @@ export function shiftLabels(result: Pick<ShiftResult, "periods">): [string, stri
 
 /** Rows for a table of every event: its date and where the date came from, its articles and outlets. */
 export function eventTableRows(events: EventRow[]): Array<Record<string, unknown>> {
-  return events.map((e) => ({ event: e.event, date: e.date, dateFrom: e.dateFrom, articles: e.articles.join(", "), outlets: e.outlets.join(", "), title: e.title }));
+  return events.map((e) => ({ event: e.event, date: e.date, dateFrom: e.dateFrom, articles: e.articles.join(", "), outlets: e.outlets.join(", "), title: e.title, speaker: e.speaker, evidence: e.evidence }));
 }
 
 /** Rows for a table of the articles with their event, own date, statement date and warnings. */

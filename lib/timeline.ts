@@ -122,6 +122,17 @@ export function timeline(articles: Article[], options: TimelineOptions = {}): Ti
   return buildTimeline(evented, events, themes, by, gaps);
 }
 
+/**
+ * timeline() on articles already grouped into events (assignEvents' result), so a caller that grouped them once
+ * (the analysis) walks the periods with the same events and dates as every other view. Same defaults as timeline().
+ */
+export function timelineOfEvents(evented: EventArticle[], events: EventRow[], options: Omit<TimelineOptions, "events"> = {}): TimelineResult {
+  const { by = "month", gaps = "list" } = options;
+  if (!TIMELINE_BY.includes(by)) throw new RangeError(`timeline: by must be ${choices(TIMELINE_BY)}, not "${by}"`);
+  if (!TIMELINE_GAPS.includes(gaps)) throw new RangeError(`timeline: gaps must be ${choices(TIMELINE_GAPS)}, not "${gaps}"`);
+  return buildTimeline(evented, events, options.themes ?? loadThemes(), by, gaps);
+}
+
 function buildTimeline(articles: EventArticle[], events: EventRow[], themes: Theme[], by: TimelineBy, gaps: TimelineGaps): TimelineResult {
   const dated = events.filter((e) => e.date);
   const eventKey = new Map(dated.map((e) => [e.event, periodKey(e, by)]));

@@ -1,6 +1,11 @@
 // Notebook output: charts whose data strings show as text, and notes in place of empty charts.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { isEmptyFigure, noteHtml, plotHtml, plotSafeFigure, type Figure } from "../lib/display.js";
+import { boundedTableHtml, isEmptyFigure, noteHtml, plotHtml, plotSafeFigure, TABLE_ROWS, writeFullTable, type Figure } from "../lib/display.js";
+import { toCsv } from "../lib/table.js";
 
 const fig: Figure = {
   data: [{
@@ -64,5 +69,60 @@ describe("plotHtml", () => {
     expect(isEmptyFigure(fig)).toBe(false);
     expect(plotHtml(empty, { empty: "No <dated> articles" })).toBe(noteHtml("No <dated> articles"));
     expect(noteHtml("No <dated> articles")).toBe('<div class="tp-note">No &lt;dated&gt; articles</div>');
+  });
+});
+
+describe("boundedTableHtml and writeFullTable: tables that stay small at any corpus size", () => {
+  // 41,230 rows of a figure-ledger shape, the first with markup in it.
+  const rows = Array.from({ length: 41_230 }, (_, i) => ({ article: `a-${i}`, value: i * 1.5, what: i === 0 ? "<b>aid</b>" : "aid", sentence: "x".repeat(120) }));
+
+  it("shows the first rows in the order given with the full count and a link to the full CSV, no CSV embedded", () => {
+    const html = boundedTableHtml(rows, { caption: "figures", csv: "figures.csv" }, { href: "tables/03-figures-figures.csv" });
+    expect(html).toContain(`showing ${TABLE_ROWS} of 41,230 rows — full table: <a href="tables/03-figures-figures.csv">tables/03-figures-figures.csv</a>`);
+    expect(html.match(/<tr>/g)).toHaveLength(TABLE_ROWS + 1);
+    expect(html).toContain("<td>a-0</td>");
+    expect(html).toContain(`<td>a-${TABLE_ROWS - 1}</td>`);
+    expect(html).not.toContain(`<td>a-${TABLE_ROWS}</td>`);
+    expect(html).toContain("&lt;b&gt;aid&lt;/b&gt;");
+    expect(html).not.toContain("tp-csv");
+    // A cell listing thousands of ids is cut in the report (the full table has it all).
+    const wide = rows.map((r, i) => ({ ...r, ids: Array.from({ length: 2000 }, (_, k) => `a-${i}-${k}`) }));
+    const cut = boundedTableHtml(wide, { csv: "w.csv" }, { href: "tables/w.csv" });
+    expect(cut).toMatch(/… \([\d,]+ characters: see the full table\)/);
+    expect(cut.length).toBeLessThan(400_000);
+    // A few hundred rows of this shape, whatever the corpus: far under the 3 MB a report may weigh.
+    expect(html.length).toBeLessThan(100_000);
+  });
+
+  it("keeps a table that fits as it was (every row, its CSV download) and links its full CSV when there is one", () => {
+    const few = rows.slice(0, 12);
+    const html = boundedTableHtml(few, { csv: "figures.csv" }, { href: "tables/x-figures.csv" });
+    expect(html).toContain('12 rows — full table: <a href="tables/x-figures.csv">');
+    expect(html.match(/<tr>/g)).toHaveLength(13);
+    expect(html).toContain("tp-csv");
+    expect(boundedTableHtml(few, {}, null)).not.toContain("full table");
+  });
+
+  it("writes every row to <notebook>-<name> in $TALKINGPOINTS_TABLES, as toCsv writes them", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tp-tables-"));
+    const before = { tables: process.env.TALKINGPOINTS_TABLES, nb: process.env.TALKINGPOINTS_NOTEBOOK };
+    process.env.TALKINGPOINTS_TABLES = dir;
+    process.env.TALKINGPOINTS_NOTEBOOK = "03-figures";
+    try {
+      const out = writeFullTable(rows, ["article", "value", "what", "sentence"], "figures.csv");
+      expect(out.href).toBe("tables/03-figures-figures.csv");
+      expect(out.file).toBe(path.join(dir, "03-figures-figures.csv"));
+      const text = fs.readFileSync(out.file, "utf8");
+      expect(text).toBe(toCsv(rows, ["article", "value", "what", "sentence"]));
+      expect(parse(text, { columns: true })).toHaveLength(41_230);
+      // A name from a notebook cell (a theme id, say) cannot leave the folder.
+      expect(path.dirname(writeFullTable(rows.slice(0, 1), ["article"], "../../kwic-x.csv").file)).toBe(dir);
+    } finally {
+      process.env.TALKINGPOINTS_TABLES = before.tables;
+      process.env.TALKINGPOINTS_NOTEBOOK = before.nb;
+      if (before.tables === undefined) delete process.env.TALKINGPOINTS_TABLES;
+      if (before.nb === undefined) delete process.env.TALKINGPOINTS_NOTEBOOK;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadArticles } from "../lib/corpus.js";
+import { assignEvents } from "../lib/events.js";
 import { describeFailure, listNotebooks, renderNotebooks } from "../lib/report.js";
 import { downloadCsvs, hoverTexts, launchChromium, openFile, plotIds, scriptHeads, unguard, type Chromium } from "./chromium.js";
 import { notebookNames, plotCalls, PLOTLY_BANNER, renderReports, reportFile, ROOT, SEEDS, tempDir, withoutBundle } from "./reports.js";
@@ -18,8 +19,12 @@ let firstDir: string;
 let outDir: string;
 const argv = () => ["data/articles", "--out", outDir];
 
+const cacheBefore = process.env.TALKINGPOINTS_CACHE;
+
 beforeAll(async () => {
   tmp = tempDir("seeds");
+  // A cache of this test's own, so the first run computes the analysis and the second reuses it.
+  process.env.TALKINGPOINTS_CACHE = path.join(tmp, "cache");
   outDir = path.join(tmp, "reports");
   firstDir = path.join(tmp, "first");
   // Same command twice into the same folder (the index names the command, --out included), moving the first aside.
@@ -29,15 +34,23 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => {
+  if (cacheBefore === undefined) delete process.env.TALKINGPOINTS_CACHE;
+  else process.env.TALKINGPOINTS_CACHE = cacheBefore;
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe("report on the seeds", () => {
-  it("prints which notebook is running and how long each took", () => {
+  it("prints what runs: the analysis (computed once, then reused), which notebook of how many, how long each took", () => {
     expect(first.code, first.log).toBe(0);
     expect(second.code, second.log).toBe(0);
-    for (const nb of notebookNames()) {
-      expect(first.log).toContain(`running notebooks/${nb}…`);
+    expect(first.log).toContain("analysing 5 files of ");
+    const key = /analysis ([0-9a-f]{20}) ready in \d+\.\d s/.exec(first.log)?.[1];
+    expect(key, first.log).toBeTruthy();
+    expect(second.log).toContain(`reusing analysis ${key} of `);
+    expect(second.log).not.toContain("analysing 5 files");
+    const names = notebookNames();
+    for (const [k, nb] of names.entries()) {
+      expect(first.log).toContain(`rendering notebook ${k + 1} of ${names.length}: ${nb.replace(/\.ipynb$/, "")}…`);
       expect(first.log).toMatch(new RegExp(`${nb.replace(/\./g, "\\.")}: done in \\d+\\.\\d s`));
     }
     expect(first.log).toMatch(new RegExp(`${notebookNames().length} report\\(s\\) in \\d+\\.\\d s`));
@@ -71,7 +84,10 @@ describe("report on the seeds", () => {
       expect(css).not.toMatch(/@import|\burl\(\s*(?!["']?data:)/i);
       // Every attribute that could load or navigate stays on the page.
       const refs = Array.from(own.matchAll(/<[a-z][^>]*?\s(?:src|href|action|poster|srcset|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi), (m) => m[1].replace(/^["']|["']$/g, ""));
-      expect(refs.filter((r) => !r.startsWith("#")), `${nb}: references outside the page`).toEqual([]);
+      // The only links out are the full tables written beside the report (tables/<notebook>-<name>.csv).
+      const stem = path.basename(file, ".html");
+      expect(refs.filter((r) => !r.startsWith("#") && !(r.startsWith(`tables/${stem}-`) && r.endsWith(".csv"))), `${nb}: references outside the page`).toEqual([]);
+      for (const r of refs.filter((x) => x.startsWith("tables/"))) expect(fs.existsSync(path.join(outDir, r)), r).toBe(true);
     }
   });
 
@@ -82,8 +98,10 @@ describe("report on the seeds", () => {
       expect(index).toContain(`<a href="${html}">`);
       expect(fs.existsSync(path.join(outDir, html))).toBe(true);
     }
-    // The summary agrees with the loader (tested on its own against the seeds).
-    const { articles, problems } = loadArticles(SEEDS);
+    // The summary agrees with the loader and the events (tested on their own against the seeds): an article with no
+    // date of its own is dated from its briefing, as in every notebook.
+    const loaded = loadArticles(SEEDS);
+    const { articles } = assignEvents(loaded.articles), { problems } = loaded;
     const dates = articles.map((a) => a.date).filter((d): d is string => !!d).sort();
     const outlets = Array.from(new Set(articles.map((a) => a.outlet).filter(Boolean))).sort();
     expect(index).toContain(`<dd>${articles.length} (${articles.length - dates.length} undated); ${problems.length} file(s) could not be read</dd>`);
@@ -99,9 +117,26 @@ describe("report on the seeds", () => {
     expect(index.split("\n").filter((l) => GENERATED.test(l))).toHaveLength(1);
   });
 
+  it("links each table's full CSV, beside the report, and every notebook reads the one analysis", () => {
+    const figures = path.join(outDir, "tables", "03-figures-figures.csv");
+    expect(fs.existsSync(figures)).toBe(true);
+    const html = fs.readFileSync(reportFile(outDir, "03-figures.ipynb"), "utf8");
+    expect(html).toContain('<a href="tables/03-figures-figures.csv">tables/03-figures-figures.csv</a>');
+    for (const nb of notebookNames()) expect(withoutBundle(fs.readFileSync(reportFile(outDir, nb), "utf8")), nb).toMatch(/reusing analysis [0-9a-f]{20} of data\/articles/);
+    // Article 002 has no date of its own: every view dates it from its briefing.
+    const articles = fs.readFileSync(path.join(outDir, "tables", "01-articles-articles.csv"), "utf8");
+    const events = fs.readFileSync(path.join(outDir, "tables", "04-shift-article-events.csv"), "utf8");
+    const line002 = (csv: string) => csv.split("\n").find((l) => l.startsWith("002_")) ?? "";
+    expect(line002(articles)).toContain("2025-02-25");
+    expect(line002(articles)).toContain(",event,");
+    expect(line002(events)).toContain("2025-02-25");
+  });
+
   it("is deterministic: a second render is byte-identical apart from the generated-at line", () => {
-    const names = fs.readdirSync(outDir).sort();
-    expect(fs.readdirSync(firstDir).sort()).toEqual(names);
+    const listing = (dir: string) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+    const names = listing(outDir);
+    expect(listing(firstDir)).toEqual(names);
+    expect(names).toContain(path.join("tables", "03-figures-figures.csv"));
     expect(names).toContain("index.html");
     for (const name of names) {
       const a = fs.readFileSync(path.join(firstDir, name), "utf8");
@@ -198,7 +233,7 @@ describe("a failing notebook", () => {
     expect(fs.existsSync(path.join(outDir, "01-fine.html"))).toBe(true);
     expect(fs.existsSync(path.join(outDir, "02-throws.html"))).toBe(false);
     expect(fs.existsSync(path.join(outDir, "03-never.html"))).toBe(false);
-    expect(lines).toContain("running notebooks/02-throws.ipynb…");
+    expect(lines).toContain("rendering notebook 2 of 3: 02-throws…");
     expect(lines.some((l) => /02-throws\.ipynb: FAILED after \d+\.\d s — cell 3, line 2/.test(l))).toBe(true);
     expect(lines.join("\n")).not.toContain("03-never");
   }, 120_000);

@@ -1,5 +1,8 @@
 import path from "node:path";
 import { analyze, writeEarlyTables, writeTables, type Progress } from "../analyze.js";
+import { analysisKey } from "../analysis.js";
+import { buildAnalysis } from "../analysis-build.js";
+import { writeParquetTables } from "../analysis-parquet.js";
 import { parseFlags, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { DEFAULT_THEMES_FILE } from "../themes.js";
 
@@ -7,7 +10,9 @@ export const summary = "run the whole pipeline once (load, themes, figures, even
 export const usage = `usage: talkingpoints analyze [DIR=data/articles] --out OUTDIR [--speaker NAME] [--workers N] [--themes FILE] [--stats]
   --speaker NAME  only the articles whose speaker is NAME (full name or surname, as the articles hold it)
   --out OUTDIR   where the tables go (made if missing): articles, problems, themes, figures, recurring, drift,
-                 events, keyness and themes-shift, each as NAME.csv and NAME.json, and summary.json
+                 events, keyness and themes-shift, each as NAME.csv, NAME.json and NAME.parquet, and summary.json
+  --analysis OUTDIR  write the whole analysis the notebooks read (analyze's tables, the texts, the full shift,
+                 the timeline, the recurring phrases) and manifest.json last; used by openAnalysis
   --workers N    threads reading and analysing files (default: one per core; 0 = all in this thread)
   --themes FILE  the theme dictionary (default ${DEFAULT_THEMES_FILE})
   --stats        print one JSON line on stderr at the end: articles, seconds, cpuSeconds (all threads), maxRSSkB,
@@ -19,9 +24,11 @@ Exits 1 when DIR holds no articles.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
-    out: { type: "string" }, workers: { type: "string" }, themes: { type: "string" }, stats: { type: "boolean" }, speaker: { type: "string" },
+    out: { type: "string" }, workers: { type: "string" }, themes: { type: "string" }, stats: { type: "boolean" },
+    analysis: { type: "string" }, key: { type: "string" }, kit: { type: "string" }, speaker: { type: "string" },
   }, "analyze");
   if (positionals.length > 1) throw new UsageError(`talkingpoints analyze: expected at most one folder, got ${positionals.length} arguments`);
+  if (values.analysis) return runAnalysis(positionals[0] ?? "data/articles", values);
   if (!values.out) throw new UsageError("talkingpoints analyze: --out OUTDIR is required (the folder the tables are written to)");
   if (values.workers !== undefined && !/^\d+$/.test(values.workers)) throw new UsageError(`talkingpoints analyze: --workers must be a whole number ≥ 0, not "${values.workers}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "analyze");
@@ -45,7 +52,9 @@ export async function run(argv: string[]): Promise<number> {
   });
   const tw = performance.now();
   bar?.phase(`writing the tables to ${outDir}`);
-  writeTables(result, outDir, {}, { early });
+  // The early tables are written again when the events changed the dates they were grouped on.
+  writeTables(result, outDir, {}, { early: early && !result.regrouped });
+  writeParquetTables(result, outDir);
   result.phases.write = (performance.now() - tw) / 1000;
   bar?.done();
   reportProblems(result.problems);
@@ -66,6 +75,32 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`talkingpoints analyze: no articles found in ${dir}\n`);
     return 1;
   }
+  return 0;
+}
+
+/** `analyze DIR --analysis OUT`: the whole analysis into OUT, each phase as a line on stdout (openAnalysis shows them). */
+async function runAnalysis(folder: string, values: { analysis?: string; workers?: string; themes?: string; key?: string; kit?: string; speaker?: string }): Promise<number> {
+  const dir = requireFolder(folder, "analyze");
+  const themes = themesFor(values.themes, "analyze");
+  const computed = values.key && values.kit ? null : analysisKey(dir, { themesFile: values.themes, speaker: values.speaker });
+  const say = (line: string) => void process.stdout.write(line + "\n");
+  let shown = 0;
+  const t0 = performance.now();
+  const manifest = await buildAnalysis(dir, path.resolve(values.analysis!), {
+    themes, key: values.key ?? computed!.key, kit: values.kit ?? computed!.kit, speaker: values.speaker,
+    workers: values.workers === undefined ? undefined : Number(values.workers),
+    workerFile: new URL("../analyze-worker.js", import.meta.url),
+    // A line per tenth of the files read, then one per phase.
+    onProgress: (p) => {
+      const tenth = Math.floor((10 * p.files) / Math.max(1, p.totalFiles));
+      if (p.totalFiles >= 1000 && tenth > shown && p.files < p.totalFiles) say(`  read ${p.files.toLocaleString("en")} of ${p.totalFiles.toLocaleString("en")} files (${p.seconds.toFixed(1)} s)`);
+      shown = Math.max(shown, tenth);
+    },
+    onPhase: (phase) => {
+      say(`  ${phase}… (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    },
+  });
+  say(`  ${manifest.articles.toLocaleString("en")} articles, ${manifest.events.toLocaleString("en")} events, ${manifest.figures.toLocaleString("en")} figures`);
   return 0;
 }
 

@@ -1,5 +1,4 @@
-import { loadArticles } from "../corpus.js";
-import { assignEvents, bySpeaker } from "../events.js";
+import { analysisFor } from "../cli-analysis.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder } from "../cli-util.js";
 
 export const summary = "list the articles and the files that could not be read";
@@ -14,8 +13,9 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, csv: { type: "boolean" }, strict: { type: "boolean" }, speaker: { type: "string" } }, "articles");
   const format = outputFormat(values, "articles");
   const dir = requireFolder(positionals[0] ?? "data/articles", "articles");
-  const loaded = loadArticles(dir);
-  const { articles } = assignEvents(bySpeaker(loaded.articles, values.speaker)), { problems } = loaded;
+  // The analysis's articles: events, dates and warnings resolved as every notebook shows them.
+  const an = await analysisFor(dir, "articles", undefined, values.speaker);
+  const articles = an.withTexts(), problems = an.problems();
   reportProblems(problems);
   if (format === "json") printRows([], "json", undefined, { articles, problems });
   else if (format === "csv") printRows(articles.map((a) => ({ ...a, warnings: a.warnings.join("; ") })), "csv");

@@ -1,8 +1,6 @@
-import { loadArticles } from "../corpus.js";
-import { assignEvents, bySpeaker } from "../events.js";
+import { analysisFor } from "../cli-analysis.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
-import { figureLedger, figureRows, formatValue, QUANTITY_KINDS } from "../figures.js";
-import { figureDrift, recurringFigures } from "../recurring.js";
+import { figureRows, formatValue, QUANTITY_KINDS } from "../figures.js";
 import { driftRows, recurringRows } from "../plot-figures.js";
 import { claimDriftRows, claimRows, figureClaims } from "../claims.js";
 
@@ -25,13 +23,12 @@ export async function run(argv: string[]): Promise<number> {
   const format = outputFormat(values, "figures");
   if (positionals.length > 1) throw new UsageError(`talkingpoints figures: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "figures");
-  const loaded = loadArticles(dir);
-  const { problems } = loaded;
-  const articles = bySpeaker(loaded.articles, values.speaker);
+  const an = await analysisFor(dir, "figures", undefined, values.speaker);
+  const articles = an.articles(), problems = an.problems();
   reportProblems(problems);
-  const figures = figureLedger(articles);
+  const figures = an.figures();
   if (values.claims) {
-    const { claims, drift } = figureClaims(figures, assignEvents(articles).articles);
+    const { claims, drift } = figureClaims(figures, articles);
     if (format === "json") printRows([], "json", undefined, { claims: claims.map(({ mentions, ...c }) => ({ ...c, articles: c.articles, mentions: mentions.length })), drift: drift.map((d) => ({ ...d, claims: d.claims.map((c) => c.id) })) });
     else if (format === "csv") printRows(claimRows(claims), "csv");
     else {
@@ -43,8 +40,8 @@ export async function run(argv: string[]): Promise<number> {
   } else if (format === "csv") {
     printRows(figureRows(figures), "csv");
   } else {
-    const recurring = recurringFigures(figures, articles);
-    const drift = figureDrift(figures, articles);
+    const recurring = an.recurring();
+    const drift = an.drift();
     if (format === "json") {
       printRows([], "json", undefined, { figures, recurring, drift });
     } else {

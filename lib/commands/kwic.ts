@@ -1,5 +1,4 @@
-import { loadArticles } from "../corpus.js";
-import { bySpeaker } from "../events.js";
+import { analysisFor } from "../cli-analysis.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
 import { kwic, kwicTheme, type KwicRow } from "../kwic.js";
 import { DEFAULT_THEMES_FILE, loadThemes, ThemeFileError } from "../themes.js";
@@ -28,9 +27,8 @@ export async function run(argv: string[]): Promise<number> {
   const dir = requireFolder(folder ?? "data/articles", "kwic");
   const opts = { window, sentence: !!values.sentence };
   let rows: KwicRow[];
-  const loaded = loadArticles(dir);
-  const { problems } = loaded;
-  const articles = bySpeaker(loaded.articles, values.speaker);
+  const an = await analysisFor(dir, "kwic", values.themes, values.speaker);
+  const articles = an.withTexts(), problems = an.problems();
   try {
     if (values.theme) rows = kwicTheme(articles, pattern, { ...opts, themes: loadThemes(values.themes) });
     else rows = kwic(articles, pattern, opts);

@@ -1,8 +1,7 @@
-import { loadArticles } from "../corpus.js";
-import { bySpeaker } from "../events.js";
+import { analysisFor } from "../cli-analysis.js";
 import { parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
 import { PeriodError } from "../periods.js";
-import { figureTableRows, shift, periodEventRows, type ShiftResult, type Unit } from "../shift.js";
+import { figureTableRows, shiftOfEvents, periodEventRows, type ShiftResult, type Unit } from "../shift.js";
 
 export const summary = "compare two periods: distinctive terms, theme rates, figures and quotations that came and went";
 export const usage = `usage: talkingpoints shift [DIR=data/articles] [--speaker NAME] [--periods A,B | --from DATE --to DATE] [--unit event|article] [--top N] [--themes FILE] [--json]
@@ -31,15 +30,15 @@ export async function run(argv: string[]): Promise<number> {
   const top = values.top === undefined ? 15 : Number(values.top);
   if (!/^\d+$/.test(values.top ?? "15") || top < 1) throw new UsageError(`talkingpoints shift: --top must be a whole number ≥ 1, not "${values.top}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "shift");
-  const themes = themesFor(values.themes, "shift");
-  const loaded = loadArticles(dir);
-  const { problems } = loaded;
-  const articles = bySpeaker(loaded.articles, values.speaker);
+  themesFor(values.themes, "shift");
+  // The analysis's events and dates; the periods and unit asked for are compared on them.
+  const an = await analysisFor(dir, "shift", values.themes, values.speaker);
+  const themes = an.themes(), articles = an.withTexts(), problems = an.problems();
   reportProblems(problems);
   if (!articles.length) throw new UsageError(`talkingpoints shift: no articles found in ${dir}`, 1);
   let r: ShiftResult;
   try {
-    r = shift(articles, { periods: values.periods, from: values.from, to: values.to, unit, themes });
+    r = shiftOfEvents(articles, an.events(), { periods: values.periods, from: values.from, to: values.to, unit, themes });
   } catch (e) {
     if (e instanceof PeriodError) throw new UsageError(`talkingpoints shift: ${e.message}`);
     throw e;

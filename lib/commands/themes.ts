@@ -1,8 +1,7 @@
-import { loadArticles } from "../corpus.js";
+import { analysisFor } from "../cli-analysis.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
-import { countThemes, matchesText, themeReach } from "../themes.js";
-import { recurringPhrases } from "../phrases.js";
-import { assignEvents, bySpeaker, eventKeys } from "../events.js";
+import { matchesText, themeReach } from "../themes.js";
+import { eventKeys } from "../events.js";
 import { auditRows, auditThemes } from "../theme-audit.js";
 import { candidateRows, themeCandidates } from "../theme-candidates.js";
 
@@ -29,28 +28,28 @@ export async function run(argv: string[]): Promise<number> {
   if (values.event && !values.candidates) throw new UsageError("talkingpoints themes: --event only makes sense with --candidates");
   if (positionals.length > 1) throw new UsageError(`talkingpoints themes: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "themes");
-  const themes = themesFor(values.themes, "themes");
-  const loaded = loadArticles(dir);
-  const { problems } = loaded;
-  const articles = bySpeaker(loaded.articles, values.speaker);
+  themesFor(values.themes, "themes");
+  const an = await analysisFor(dir, "themes", values.themes, values.speaker);
+  const themes = an.themes(), articles = an.articles(), problems = an.problems();
   reportProblems(problems);
-  if (values.audit) return printAudit(auditThemes(articles, themes), format);
+  // The audit and the candidates read the texts: the analysis's articles with their texts, events as everywhere.
+  if (values.audit) return printAudit(auditThemes(an.withTexts(), themes), format);
   if (values.candidates) {
-    let events = themeCandidates(articles, themes);
+    let events = themeCandidates(an.withTexts(), themes);
     if (values.event) {
       events = events.filter((e) => e.event.startsWith(values.event!));
       if (!events.length) throw new UsageError(`talkingpoints themes: no event starts with "${values.event}"`);
     }
     return printCandidates(events, format);
   }
-  const counts = countThemes(articles, themes);
+  const counts = an.themeCounts();
   if (format === "csv") {
     printRows(counts.map((c) => ({ ...c, per1k: Math.round(c.per1k * 1000) / 1000, matches: matchesText(c.matches) })), "csv");
     return 0;
   }
-  const phrases = recurringPhrases(articles);
+  const phrases = an.phrases();
   // Reach in events and periods, not only articles: three outlets carrying one briefing is one event.
-  const grouped = assignEvents(articles);
+  const grouped = { articles, events: an.events() };
   const reach = themeReach(counts, grouped.articles, themes, eventKeys(grouped.events));
   if (format === "json") {
     printRows([], "json", undefined, { themes: themes.map((t) => ({ id: t.id, label: t.label })), counts, phrases, reach });

@@ -1,7 +1,6 @@
-import { loadArticles } from "../corpus.js";
-import { bySpeaker } from "../events.js";
+import { analysisFor } from "../cli-analysis.js";
 import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
-import { timeline, timelineFigureRows, timelineNotes, timelineRows, TIMELINE_BY, TIMELINE_GAPS, type TimelineBy, type TimelineGaps, type TimelineResult } from "../timeline.js";
+import { timelineOfEvents, timelineFigureRows, timelineNotes, timelineRows, TIMELINE_BY, TIMELINE_GAPS, type TimelineBy, type TimelineGaps, type TimelineResult } from "../timeline.js";
 
 export const summary = "every period in order: events, outlets, theme rates and the figures first stated in each";
 export const usage = `usage: talkingpoints timeline [DIR=data/articles] [--speaker NAME] [--by month|quarter|event] [--gaps list|merge] [--themes FILE] [--json | --csv]
@@ -28,13 +27,14 @@ export async function run(argv: string[]): Promise<number> {
   const gaps = (values.gaps ?? "list") as TimelineGaps;
   if (!TIMELINE_GAPS.includes(gaps)) throw new UsageError(`talkingpoints timeline: --gaps must be list or merge, not "${values.gaps}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "timeline");
-  const themes = themesFor(values.themes, "timeline");
-  const loaded = loadArticles(dir);
-  const { problems } = loaded;
-  const articles = bySpeaker(loaded.articles, values.speaker);
+  themesFor(values.themes, "timeline");
+  const an = await analysisFor(dir, "timeline", values.themes, values.speaker);
+  const themes = an.themes(), problems = an.problems();
+  // By month with gaps listed, as computed; otherwise walked again on the analysis's events and dates.
+  const articles = by === "month" && gaps === "list" ? an.articles() : an.withTexts();
   reportProblems(problems);
   if (!articles.length) throw new UsageError(`talkingpoints timeline: no articles found in ${dir}`, 1);
-  const r = timeline(articles, { by, gaps, themes });
+  const r = by === "month" && gaps === "list" ? an.timeline() : timelineOfEvents(articles, an.events(), { by, gaps, themes });
   if (format === "json") {
     printRows([], "json", undefined, {
       by: r.by,
