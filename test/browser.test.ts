@@ -19,9 +19,14 @@ declare function getComputedStyle(e: unknown): { display: string; visibility: st
 
 // Tags plotly reads in labels and tooltips: if "bold?" shows without its <b>, article markup was read as markup.
 const MARKED = ["<b>bold?</b>", "<b>Evilcorp</b>", "<i>Qzx Co</i>"];
-/** The marked words in `text` that show without their tags. */
+// Markup read as tags shows its inner text without its opening tag. (Its closing tag is not required: a chart
+// label cut short with "…" can end inside the markup, "<i>Qzx Co…", and is still shown as text.)
 function swallowed(text: string): string[] {
-  return MARKED.filter((m) => text.includes(m.replace(/<\/?\w>/g, "")) && !text.includes(m));
+  return MARKED.filter((m) => {
+    const open = /^<\w>/.exec(m)![0];
+    const inner = m.replace(/<\/?\w>/g, "");
+    return text.includes(inner) && !text.includes(open + inner);
+  });
 }
 
 // Each payload, if it ever ran, would set window.__pwned and open a dialog.
