@@ -9,6 +9,7 @@
 //   BENCH_PYTHON=/usr/bin/python3   the Python with pandas and scikit-learn (Debian's python3-pandas, python3-sklearn)
 //   BENCH_PEER=0         leave the peer out
 //   BENCH_REPORT=0       leave out the timing of `talkingpoints report` (to try the script quickly)
+//   BENCH_REPORT_SIZES=1,10  also time `report` on these corpora, once with a new analysis cache and once reusing it
 // The corpora are written to the system temp folder and removed afterwards; the BBC articles are never copied
 // into the project.
 import { spawnSync } from "node:child_process";
@@ -114,6 +115,23 @@ function timeReport() {
   return { wall, load, sizes };
 }
 
+/** `report` on a corpus with an analysis cache of its own: wall seconds, peak RSS of the largest process, the largest report. */
+function timeCorpusReport(dir, cacheDir, outDir) {
+  const load = os.loadavg()[0];
+  const timed = fs.existsSync("/usr/bin/time");
+  const args = [cli, "report", dir, "--out", outDir];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(timed ? "/usr/bin/time" : process.execPath, timed ? ["-f", "tp-bench-time %M", process.execPath, ...args] : args,
+    { encoding: "utf8", cwd: root, env: { ...process.env, TALKINGPOINTS_CACHE: cacheDir }, maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`report on ${dir} failed: ${r.stderr.slice(-2000)}`);
+  const m = /tp-bench-time (\d+)/.exec(r.stderr);
+  const largest = Math.max(...fs.readdirSync(outDir).filter((f) => f.endsWith(".html")).map((f) => fs.statSync(path.join(outDir, f)).size));
+  return { wall, load, rssMB: m ? Number(m[1]) / 1024 : null, largest, reused: /reusing analysis/.test(r.stdout) };
+}
+
+const reportSizes = (process.env.BENCH_REPORT_SIZES ?? "1,10").split(",").map(Number).filter((n) => n > 0);
+const corpusReports = [];
 const rows = [];
 for (const copies of sizes) {
   const { dir, source } = makeCorpus(copies);
@@ -138,6 +156,14 @@ for (const copies of sizes) {
       cpu: peers.every((q) => q.cpu !== null) ? median(peers.map((q) => q.cpu)) : null, rss: peers.every((q) => q.rssMB !== null) ? median(peers.map((q) => q.rssMB)) : null,
     } : null,
   });
+  if (process.env.BENCH_REPORT !== "0" && reportSizes.includes(copies)) {
+    const cacheDir = path.join(work, `cache-${copies}`), outDir = path.join(work, `reports-${copies}`);
+    const cold = timeCorpusReport(dir, cacheDir, outDir);
+    const warm = timeCorpusReport(dir, cacheDir, outDir);
+    process.stderr.write(`report on ${files} files: ${cold.wall.toFixed(1)} s with a new analysis, ${warm.wall.toFixed(1)} s reusing it (load ${cold.load.toFixed(1)})\n`);
+    corpusReports.push({ copies, files, cold, warm });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -188,6 +214,16 @@ const lines = [
     `| stage | ${rows.map((r) => `${r.copies} × BBC`).join(" | ")} |`,
     `| --- | ${rows.map(() => "---:").join(" | ")} |`,
     ...stageNames.map((p) => `| ${p} | ${rows.map((r) => (r.stages[p] ?? 0).toFixed(2)).join(" | ")} |`),
+    "",
+  ] : []),
+  ...(corpusReports.length ? [
+    "## `talkingpoints report` at archive size (every notebook; the analysis computed once, then reused)",
+    "",
+    "One run each: `new analysis` starts from an empty analysis cache, `reusing` is the rerun on the unchanged corpus. Peak RSS is the largest single process (the analysis child, a kernel or Jupyter).",
+    "",
+    "| corpus | articles | new analysis s | peak RSS MB | reusing s | largest report MB | load |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...corpusReports.map((c) => `| ${c.copies} × BBC | ${fmt(c.files)} | ${c.cold.wall.toFixed(1)} | ${c.cold.rssMB === null ? "" : fmt(c.cold.rssMB)} | ${c.warm.wall.toFixed(1)}${c.warm.reused ? "" : " (not reused!)"} | ${(c.cold.largest / 1e6).toFixed(2)} | ${c.cold.load.toFixed(1)} |`),
     "",
   ] : []),
   "## `talkingpoints report` on the seeds (every notebook through Jupyter and tslab)",
