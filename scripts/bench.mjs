@@ -126,8 +126,9 @@ function timeCorpusReport(dir, cacheDir, outDir) {
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`report on ${dir} failed: ${r.stderr.slice(-2000)}`);
   const m = /tp-bench-time (\d+)/.exec(r.stderr);
+  const said = r.stdout + r.stderr;
   const largest = Math.max(...fs.readdirSync(outDir).filter((f) => f.endsWith(".html")).map((f) => fs.statSync(path.join(outDir, f)).size));
-  return { wall, load, rssMB: m ? Number(m[1]) / 1024 : null, largest, reused: /reusing analysis/.test(r.stdout) };
+  return { wall, load, rssMB: m ? Number(m[1]) / 1024 : null, largest, reused: /reusing analysis/.test(said) };
 }
 
 const reportSizes = (process.env.BENCH_REPORT_SIZES ?? "1,10").split(",").map(Number).filter((n) => n > 0);
