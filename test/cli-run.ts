@@ -5,7 +5,9 @@ import { expect } from "vitest";
 
 /** `npm run build`; another test file may be building at the same time, so a failed build is fatal only if `distFile` is missing. */
 export function buildCli(distFile = "dist/cli.js"): void {
-  if (process.env.TALKINGPOINTS_BUILT && fs.existsSync(distFile)) return; // test/global-setup.ts built it
+  // test/global-setup.ts builds dist/ once before any test file runs. Building again here while another file's
+  // test runs the CLI rewrites dist/ under it (a worker once failed to import a half-written dist/quotes.js).
+  if (fs.existsSync(distFile)) return;
   try {
     execFileSync("npm", ["run", "build"], { stdio: "pipe" });
   } catch (e) {

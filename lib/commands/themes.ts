@@ -35,7 +35,9 @@ export async function run(argv: string[]): Promise<number> {
   // The audit and the candidates read the texts: the analysis's articles with their texts, events as everywhere.
   if (values.audit) return printAudit(auditThemes(an.withTexts(), themes), format);
   if (values.candidates) {
-    let events = themeCandidates(an.withTexts(), themes);
+    // The analysis's events and recurring phrases, not grouped or counted again.
+    const texts = an.withTexts();
+    let events = themeCandidates(texts, themes, { events: { articles: texts, events: an.events() }, recurring: an.phrases() });
     if (values.event) {
       events = events.filter((e) => e.event.startsWith(values.event!));
       if (!events.length) throw new UsageError(`talkingpoints themes: no event starts with "${values.event}"`);
