@@ -1,5 +1,5 @@
 import { analysisFor } from "../cli-analysis.js";
-import { parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
+import { parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
 import { PeriodError } from "../periods.js";
 import { figureTableRows, shiftOfEvents, periodEventRows, type ShiftResult, type Unit } from "../shift.js";
 
@@ -30,7 +30,6 @@ export async function run(argv: string[]): Promise<number> {
   const top = values.top === undefined ? 15 : Number(values.top);
   if (!/^\d+$/.test(values.top ?? "15") || top < 1) throw new UsageError(`talkingpoints shift: --top must be a whole number ≥ 1, not "${values.top}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "shift");
-  themesFor(values.themes, "shift");
   // The analysis's events and dates; the periods and unit asked for are compared on them.
   const an = await analysisFor(dir, "shift", values.themes, values.speaker);
   const themes = an.themes(), articles = an.withTexts(), problems = an.problems();

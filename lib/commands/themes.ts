@@ -1,5 +1,5 @@
 import { analysisFor } from "../cli-analysis.js";
-import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
+import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
 import { matchesText, themeReach } from "../themes.js";
 import { eventKeys } from "../events.js";
 import { auditRows, auditThemes } from "../theme-audit.js";
@@ -28,7 +28,6 @@ export async function run(argv: string[]): Promise<number> {
   if (values.event && !values.candidates) throw new UsageError("talkingpoints themes: --event only makes sense with --candidates");
   if (positionals.length > 1) throw new UsageError(`talkingpoints themes: expected at most one folder, got ${positionals.length} arguments`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "themes");
-  themesFor(values.themes, "themes");
   const an = await analysisFor(dir, "themes", values.themes, values.speaker);
   const themes = an.themes(), articles = an.articles(), problems = an.problems();
   reportProblems(problems);

@@ -1,5 +1,5 @@
 import { analysisFor } from "../cli-analysis.js";
-import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, themesFor, UsageError } from "../cli-util.js";
+import { outputFormat, parseFlags, printRows, reportProblems, requireFolder, UsageError } from "../cli-util.js";
 import { timelineOfEvents, timelineFigureRows, timelineNotes, timelineRows, TIMELINE_BY, TIMELINE_GAPS, type TimelineBy, type TimelineGaps, type TimelineResult } from "../timeline.js";
 
 export const summary = "every period in order: events, outlets, theme rates and the figures first stated in each";
@@ -27,7 +27,6 @@ export async function run(argv: string[]): Promise<number> {
   const gaps = (values.gaps ?? "list") as TimelineGaps;
   if (!TIMELINE_GAPS.includes(gaps)) throw new UsageError(`talkingpoints timeline: --gaps must be list or merge, not "${values.gaps}"`);
   const dir = requireFolder(positionals[0] ?? "data/articles", "timeline");
-  themesFor(values.themes, "timeline");
   const an = await analysisFor(dir, "timeline", values.themes, values.speaker);
   const themes = an.themes(), problems = an.problems();
   // By month with gaps listed, as computed; otherwise walked again on the analysis's events and dates.
