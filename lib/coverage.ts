@@ -2,10 +2,10 @@
 // report carried, paraphrased or left out, so a reader sees which outlet relayed what.
 //
 // Decisions:
-// - Passages are the event's distinct sentences, pooled by the rule eventDocuments uses (longest first; a sentence
-//   with ≥ 70% of its word bigrams inside one kept sentence is a near-copy of it), so they are the sentences the
-//   shift counts once. A passage stands where the fullest report (most words) tells it, then the others' additions
-//   in their order, so the chart reads top to bottom like the briefing.
+// - Passages are the event's distinct sentences, pooled by the rule eventDocuments uses too (lib/near-copies.ts:
+//   longest first; a sentence with ≥ 70% of its word bigrams inside one kept sentence is a near-copy of it), so they
+//   are the sentences the shift counts once. A passage stands where the fullest report (most words) tells it, then
+//   the others' additions in their order, so the chart reads top to bottom like the briefing.
 // - Carried: at least half (`copy` 0.5) of the passage's word bigrams (stopwords kept: wording is what a copy
 //   keeps) are in the report's sentences that are pieces of it (each shares ≥ 3 bigrams with the passage and ≥ half
 //   of the shorter one's). Pieces pool, so a sentence the outlet split in two is still carried. On a 27-word
@@ -27,12 +27,11 @@
 import type { Article } from "./types.js";
 import type { EventRow } from "./events.js";
 import { sentences, tokensOf } from "./tokens.js";
+import { nearCopies, wordBigrams } from "./near-copies.js";
 import type { CoverageCell, CoverageOptions, CoveragePassage, CoverageReport, CoverageStatus, EventCoverage } from "./coverage-types.js";
 
 export * from "./coverage-types.js";
 
-/** Share of a sentence's bigrams inside a kept one above which it is a near-copy (eventDocuments' rule). */
-const DUPLICATE_SENTENCE = 0.7;
 /** Bigrams a report's sentence must share with a passage to be a piece of it. */
 const MIN_SHARED = 3;
 /** Content stems a sentence must share with a passage to paraphrase it (one shared word is a topic, not a claim). */
@@ -51,9 +50,7 @@ function unitsOf(a: Article, ai: number): Unit[] {
   const tokens = tokensOf(a);
   return sentences(a.text, tokens).map((s) => {
     const words = tokens.slice(s.first, s.last);
-    const grams = new Set<string>();
-    for (let i = 0; i + 1 < words.length; i++) grams.add(words[i].lower + " " + words[i + 1].lower);
-    if (!grams.size && words.length) grams.add(words[0].lower);
+    const grams = wordBigrams(words.map((t) => t.lower));
     const stems = new Set<string>();
     const anchors = new Set<string>();
     words.forEach((t, i) => {
@@ -68,31 +65,18 @@ function unitsOf(a: Article, ai: number): Unit[] {
 
 /** The distinct sentences of the reports (near-copies kept once, longest wording wins), in reading order. */
 function pool(units: Unit[]): Unit[] {
-  const byLength = units.slice().sort((x, y) => y.grams.size - x.grams.size || x.article - y.article || x.order - y.order);
-  const kept: Unit[] = [];
-  const place: Array<[number, number]> = [];
-  const index = new Map<string, number[]>();
-  for (const s of byLength) {
-    const shared = new Map<number, number>();
-    for (const g of s.grams) for (const k of index.get(g) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
-    let copyOf = -1;
-    for (const [k, n] of shared) if (n >= DUPLICATE_SENTENCE * s.grams.size) { copyOf = k; break; }
-    if (copyOf >= 0) {
-      // The passage stands where the earliest report to hold it tells it.
-      const at = place[copyOf];
-      if (s.article < at[0] || (s.article === at[0] && s.order < at[1])) place[copyOf] = [s.article, s.order];
-      continue;
-    }
-    for (const g of s.grams) {
-      const list = index.get(g);
-      if (list) list.push(kept.length);
-      else index.set(g, [kept.length]);
-    }
-    kept.push(s);
-    place.push([s.article, s.order]);
+  const byLength = units.map((_, i) => i).sort((x, y) => units[y].grams.size - units[x].grams.size || units[x].article - units[y].article || units[x].order - units[y].order);
+  const copyOf = nearCopies(units.map((u) => u.grams), byLength);
+  // A passage stands where the earliest report to hold it tells it (itself or a copy of it).
+  const place = new Map<number, [number, number]>();
+  for (const i of byLength) {
+    const k = copyOf[i] < 0 ? i : copyOf[i];
+    const at = place.get(k);
+    if (!at || units[i].article < at[0] || (units[i].article === at[0] && units[i].order < at[1])) place.set(k, [units[i].article, units[i].order]);
   }
-  const order = kept.map((_, k) => k).sort((a, b) => place[a][0] - place[b][0] || place[a][1] - place[b][1]);
-  return order.map((k) => kept[k]);
+  const kept = byLength.filter((i) => copyOf[i] < 0);
+  kept.sort((a, b) => place.get(a)![0] - place.get(b)![0] || place.get(a)![1] - place.get(b)![1]);
+  return kept.map((k) => units[k]);
 }
 
 /** Share of passage `p`'s bigrams held by the report sentences that are pieces of it, and those sentences. */

@@ -60,6 +60,7 @@ import { countWords } from "./corpus.js";
 import { articleEvidence, cosine, documentFrequency, shared as sharedStrings, sharedQuotes, termWeights, type ArticleEvidence } from "./event-evidence.js";
 import type { FigureMention } from "./figures.js";
 import { fnv1a, intersectionScalar, intersectionSimd, minHashScalar, minHashSimd } from "./event-hashing.js";
+import { nearCopies, wordBigrams } from "./near-copies.js";
 
 export { fnv1a } from "./event-hashing.js";
 
@@ -809,13 +810,10 @@ export function eventUnit(d: EventDocument): Article {
   return { id: d.id, file: "", title: d.id, outlet: null, url: null, date: d.date, dateSource: null, text: d.text, words: d.words, warnings: [] };
 }
 
-/** Share of a sentence's word bigrams found in a longer kept sentence above which it is a copy of it. */
-const DUPLICATE_SENTENCE = 0.7;
-
 /**
  * Build one document per event, so a sentence three outlets copied counts once. Sentences are taken longest first;
  * one whose word bigrams are at least 70% inside an already kept sentence is a near-duplicate and is dropped
- * ("said that" or a changed conjunction does not make a new sentence).
+ * ("said that" or a changed conjunction does not make a new sentence; lib/near-copies.ts).
  * @return One document per event in `events` order; text is the kept sentences, one per line.
  */
 export function eventDocuments(articles: Array<Article & { event?: string | null }>, events: EventRow[]): EventDocument[] {
@@ -828,29 +826,12 @@ export function eventDocuments(articles: Array<Article & { event?: string | null
       const tokens = tokensOf(a);
       for (const s of sentences(a.text, tokens)) {
         const words = tokens.slice(s.first, s.last).map((t) => t.lower);
-        const grams = new Set<string>();
-        for (let i = 0; i + 2 <= words.length; i++) grams.add(words[i] + " " + words[i + 1]);
-        if (!grams.size && words.length) grams.add(words[0]);
-        all.push({ text: a.text.slice(s.start, s.end).replace(/\s+/g, " "), order: ai * 1e9 + s.start, grams, size: words.length });
+        all.push({ text: a.text.slice(s.start, s.end).replace(/\s+/g, " "), order: ai * 1e9 + s.start, grams: wordBigrams(words), size: words.length });
       }
     });
-    const byLength = all.slice().sort((x, y) => y.size - x.size || x.order - y.order);
-    const kept: typeof all = [];
-    const index = new Map<string, number[]>();
-    for (const s of byLength) {
-      const shared = new Map<number, number>();
-      for (const g of s.grams) for (const k of index.get(g) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
-      let copy = false;
-      for (const n of shared.values()) if (n >= DUPLICATE_SENTENCE * s.grams.size) { copy = true; break; }
-      if (copy) continue;
-      const k = kept.length;
-      kept.push(s);
-      for (const g of s.grams) {
-        const list = index.get(g);
-        if (list) list.push(k);
-        else index.set(g, [k]);
-      }
-    }
+    const byLength = all.map((_, i) => i).sort((x, y) => all[y].size - all[x].size || all[x].order - all[y].order);
+    const copyOf = nearCopies(all.map((s) => s.grams), byLength);
+    const kept = byLength.filter((i) => copyOf[i] < 0).map((i) => all[i]);
     kept.sort((x, y) => x.order - y.order);
     const text = kept.map((s) => s.text).join("\n");
     return { id: e.event, date: e.date, text, words: countWords(text), articles: e.articles, sentences: all.length, duplicates: all.length - kept.length };
