@@ -118,6 +118,19 @@ export async function hoverTexts(page: Page, plotId: string, max = 1): Promise<s
   return texts;
 }
 
+/** One code cell of a rendered report: its source, its charts (and how many drew an SVG) and its notes. */
+export interface CellView { code: string; charts: number; drawn: number; notes: string[] }
+
+/** Each code cell of a rendered report, in order. */
+export function reportCells(page: Page): Promise<CellView[]> {
+  return page.evaluate(() => Array.from(document.querySelectorAll(".code_cell")).map((c: any) => ({
+    code: String(c.querySelector(".input_area")?.textContent ?? ""),
+    charts: c.querySelectorAll(".output .tp-plot").length,
+    drawn: Array.from(c.querySelectorAll(".output .tp-plot")).filter((p: any) => p.querySelector(".main-svg")).length,
+    notes: Array.from(c.querySelectorAll(".output .tp-note")).map((n: any) => String(n.textContent)),
+  })));
+}
+
 export interface CsvCheck {
   file: string;
   /** The row count the link announces ("(5 rows)"). */

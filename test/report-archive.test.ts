@@ -7,12 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openFile, type Chromium } from "./chromium.js";
+import { launchChromium, openFile, reportCells, type Chromium } from "./chromium.js";
 import { notebookNames, renderReports, reportFile, ROOT, tempDir, withoutBundle } from "./reports.js";
-
-// Page code runs in the browser (no DOM types in this project's tsconfig).
-/* eslint-disable @typescript-eslint/no-explicit-any */
-declare const document: any;
 
 const shared = [path.resolve(ROOT, "../shared"), ...(process.env.SHARED_DIR ? [path.resolve(process.env.SHARED_DIR)] : [])]
   .find((d) => fs.existsSync(path.join(d, "bench", "make-corpus.mjs")) && fs.existsSync(path.join(d, "bench", "bbc")));
@@ -66,16 +62,9 @@ describe.skipIf(!shared)("the reports on 2,225 BBC articles", () => {
     expect(o.consoleErrors, "console errors").toEqual([]);
     expect(o.pageErrors, "page errors").toEqual([]);
     expect(o.undrawn, "charts that did not draw").toEqual([]);
-    const cells: Array<{ code: string; charts: number; drawn: number; notes: number }> = await o.page.evaluate(() =>
-      Array.from(document.querySelectorAll(".code_cell")).map((c: any) => ({
-        code: String(c.querySelector(".input_area")?.textContent ?? ""),
-        charts: c.querySelectorAll(".output .tp-plot").length,
-        drawn: Array.from(c.querySelectorAll(".output .tp-plot")).filter((p: any) => p.querySelector(".main-svg")).length,
-        notes: c.querySelectorAll(".output .tp-note").length,
-      })));
-    for (const c of cells) {
+    for (const c of await reportCells(o.page)) {
       if (!/\bshow\.plot\(/.test(c.code)) continue;
-      expect(c.charts + c.notes, `no chart and no note for: ${c.code}`).toBeGreaterThan(0);
+      expect(c.charts + c.notes.length, `no chart and no note for: ${c.code}`).toBeGreaterThan(0);
       expect(c.drawn, `charts not drawn in: ${c.code}`).toBe(c.charts);
     }
     await o.page.close();

@@ -3,12 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openFile, type Chromium } from "./chromium.js";
+import { launchChromium, openFile, reportCells, type Chromium } from "./chromium.js";
 import { notebookNames, renderReports, reportFile, SEEDS, tempDir, withoutBundle } from "./reports.js";
-
-// Page code runs in the browser (no DOM types in this project's tsconfig).
-/* eslint-disable @typescript-eslint/no-explicit-any */
-declare const document: any;
 
 // Seeds picked by reading them: 004 (UrduPoint, header 2025-09-23) alone; 003 and 004 both report the 23 Sep 2025 briefing.
 const SEED_003 = "003_4c3568a573a8b66a.txt";
@@ -36,18 +32,6 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-interface CellView { code: string; charts: number; drawn: number; notes: string[] }
-
-/** Each code cell of a rendered report: its source, its charts (and how many drew an SVG) and its notes. */
-function cells(page: any): Promise<CellView[]> {
-  return page.evaluate(() => Array.from(document.querySelectorAll(".code_cell")).map((c: any) => ({
-    code: String(c.querySelector(".input_area")?.textContent ?? ""),
-    charts: c.querySelectorAll(".output .tp-plot").length,
-    drawn: Array.from(c.querySelectorAll(".output .tp-plot")).filter((p: any) => p.querySelector(".main-svg")).length,
-    notes: Array.from(c.querySelectorAll(".output .tp-note")).map((n: any) => String(n.textContent)),
-  })));
-}
-
 describe.each(Object.keys(CORPORA))("a corpus with %s", (corpus) => {
   it("renders every notebook, and index.html, without error output", () => {
     const r = runs[corpus];
@@ -67,7 +51,7 @@ describe.each(Object.keys(CORPORA))("a corpus with %s", (corpus) => {
     expect(o.consoleErrors, "console errors").toEqual([]);
     expect(o.pageErrors, "page errors").toEqual([]);
     expect(o.undrawn, "charts that did not draw").toEqual([]);
-    for (const c of await cells(o.page)) {
+    for (const c of await reportCells(o.page)) {
       if (!/\bshow\.plot\(/.test(c.code)) continue;
       expect(c.charts + c.notes.length, `no chart and no note for: ${c.code}`).toBeGreaterThan(0);
       expect(c.drawn).toBe(c.charts);
