@@ -104,31 +104,30 @@ function timePeer(dir) {
   return { wall, load, cpu: m ? Number(m[1]) + Number(m[2]) : null, rssMB: m ? Number(m[3]) / 1024 : null };
 }
 
+/** `report` on the seeds, with the project's own analysis cache. */
 function timeReport() {
-  const outDir = path.join(work, "reports");
-  const load = os.loadavg()[0];
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, "report", path.join(root, "data", "articles"), "--out", outDir], { encoding: "utf8", cwd: root });
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`report failed: ${r.stderr.slice(-2000)}`);
-  const sizes = fs.readdirSync(outDir).filter((f) => f.endsWith(".html")).sort().map((f) => [f, fs.statSync(path.join(outDir, f)).size]);
-  return { wall, load, sizes };
+  const r = timeCorpusReport(path.join(root, "data", "articles"), null, path.join(work, "reports"));
+  return { wall: r.wall, load: r.load, sizes: r.sizes };
 }
 
-/** `report` on a corpus with an analysis cache of its own: wall seconds, peak RSS of the largest process, the largest report. */
+/**
+ * `report` on a corpus, with an analysis cache of its own (`cacheDir`; null: the project's): wall seconds, peak RSS
+ * of the largest process, each report's size and the largest.
+ */
 function timeCorpusReport(dir, cacheDir, outDir) {
   const load = os.loadavg()[0];
   const timed = fs.existsSync("/usr/bin/time");
   const args = [cli, "report", dir, "--out", outDir];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(timed ? "/usr/bin/time" : process.execPath, timed ? ["-f", "tp-bench-time %M", process.execPath, ...args] : args,
-    { encoding: "utf8", cwd: root, env: { ...process.env, TALKINGPOINTS_CACHE: cacheDir }, maxBuffer: 1 << 26 });
+    { encoding: "utf8", cwd: root, env: cacheDir ? { ...process.env, TALKINGPOINTS_CACHE: cacheDir } : process.env, maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`report on ${dir} failed: ${r.stderr.slice(-2000)}`);
   const m = /tp-bench-time (\d+)/.exec(r.stderr);
   const said = r.stdout + r.stderr;
-  const largest = Math.max(...fs.readdirSync(outDir).filter((f) => f.endsWith(".html")).map((f) => fs.statSync(path.join(outDir, f)).size));
-  return { wall, load, rssMB: m ? Number(m[1]) / 1024 : null, largest, reused: /reusing analysis/.test(said) };
+  const sizes = fs.readdirSync(outDir).filter((f) => f.endsWith(".html")).sort().map((f) => [f, fs.statSync(path.join(outDir, f)).size]);
+  const largest = Math.max(...sizes.map(([, n]) => n));
+  return { wall, load, rssMB: m ? Number(m[1]) / 1024 : null, sizes, largest, reused: /reusing analysis/.test(said) };
 }
 
 const reportSizes = (process.env.BENCH_REPORT_SIZES ?? "1,10").split(",").map(Number).filter((n) => n > 0);
